@@ -1,0 +1,46 @@
+import { classifySource } from '../../lib/classify/classify-source';
+import type { LibraryRepository } from '../../lib/db/repository';
+import type { ClipKind } from '../../lib/model/clip';
+import { pageFactsSchema } from '../../lib/model/clip';
+import { fail, ok, type Result } from '../../lib/model/result';
+import type { ClipOutcome, TabInspection } from '../../lib/messages/protocol';
+import { clipPage, inspectPage } from './page-scripts';
+
+const SAVED_MESSAGES: Record<ClipKind, string> = {
+  article: 'Saved the article to your library.',
+  selection: 'Saved the selected text to your library.',
+  link: 'Saved the link to your library.',
+};
+
+/** Page facts, type verdict and what is already saved, for the popup. */
+export async function inspectTab(repo: LibraryRepository, tabId: number): Promise<Result<TabInspection>> {
+  const page = await inspectPage(tabId);
+  if (!page.ok) return page;
+  const facts = pageFactsSchema.safeParse(page.value.facts);
+  if (!facts.success) return fail('cannot-clip-page', 'We could not read this page. Reload it and try again.');
+  return ok({
+    facts: facts.data,
+    verdict: classifySource(facts.data),
+    hasSelection: page.value.hasSelection === true,
+    linkOnlyReason: page.value.linkOnlyReason,
+    saved: await repo.findClipsByUrl(facts.data.canonicalUrl),
+  });
+}
+
+/** Clips the page in a tab, classifies it and stores it (or finds it already stored). */
+export async function clipTab(
+  repo: LibraryRepository,
+  input: { tabId: number; mode: ClipKind; tags: string[]; note: string },
+): Promise<Result<ClipOutcome>> {
+  const draft = await clipPage(input.tabId, input.mode);
+  if (!draft.ok) return draft;
+  const facts = pageFactsSchema.safeParse(draft.value.facts);
+  if (!facts.success) return fail('cannot-clip-page', 'We could not read this page. Reload it and try again.');
+  const saved = await repo.saveClip({ ...draft.value, tags: input.tags, note: input.note }, classifySource(facts.data));
+  if (!saved.ok) return saved;
+  const { clip, duplicate } = saved.value;
+  const message = duplicate
+    ? `Already in your library (saved on ${new Date(clip.savedAt).toLocaleDateString('en-GB', { dateStyle: 'long' })}).`
+    : [SAVED_MESSAGES[clip.kind], clip.fallback?.message].filter(Boolean).join(' ');
+  return ok({ clip, duplicate, message });
+}

@@ -1,0 +1,48 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { getRepository } from '../../lib/db/repository';
+import type { ClipKind } from '../../lib/model/clip';
+import { listenForMessages } from '../../lib/messages/messenger';
+import { clipTab, inspectTab } from './clip-service';
+import { notifyTab } from './notify-tab';
+
+const MENU: Record<string, { title: string; contexts: ['page'] | ['selection']; mode: ClipKind }> = {
+  'hc-save-page': { title: 'Save this page to Health Clipper', contexts: ['page'], mode: 'article' },
+  'hc-save-link': { title: 'Save only the link to Health Clipper', contexts: ['page'], mode: 'link' },
+  'hc-save-selection': { title: 'Save selected text to Health Clipper', contexts: ['selection'], mode: 'selection' },
+};
+
+/** Saves from a gesture without a popup (menu, shortcut) and tells the user in the page. */
+async function clipAndNotify(tabId: number, mode: ClipKind): Promise<void> {
+  const result = await clipTab(getRepository(), { tabId, mode, tags: [], note: '' });
+  await notifyTab(tabId, result.ok ? result.value.message : result.error.message, result.ok);
+}
+
+export default defineBackground(() => {
+  listenForMessages({
+    inspectTab: ({ tabId }) => inspectTab(getRepository(), tabId),
+    clipTab: (input) => clipTab(getRepository(), input),
+  });
+
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.contextMenus.removeAll().then(() => {
+      for (const [id, item] of Object.entries(MENU)) {
+        browser.contextMenus.create({ id, title: item.title, contexts: item.contexts });
+      }
+    });
+  });
+
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    const item = MENU[String(info.menuItemId)];
+    if (item && tab?.id !== undefined) void clipAndNotify(tab.id, item.mode);
+  });
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command !== 'save-page' || tab?.id === undefined) return;
+    const tabId = tab.id;
+    // One shortcut for both: the selection if there is one, else the article.
+    void inspectTab(getRepository(), tabId).then((page) =>
+      clipAndNotify(tabId, page.ok && page.value.hasSelection ? 'selection' : 'article'),
+    );
+  });
+});

@@ -1,0 +1,89 @@
+import { browser } from 'wxt/browser';
+import type { ClipDraftInput, ClipKind } from '../../lib/model/clip';
+import { fail, ok, type Result } from '../../lib/model/result';
+import type { PageInspection } from '../../lib/messages/page-clipper';
+
+/** How long a page may take to answer before we give up and say so. */
+export const PAGE_TIMEOUT_MS = 15_000;
+
+const CANNOT_CLIP =
+  'This page cannot be saved. Browser pages, the extension store and files on your computer are protected. Open a web page and try again.';
+
+class PageTimeout extends Error {}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new PageTimeout()), ms);
+    promise.then(
+      (v) => { clearTimeout(timer); resolve(v); },
+      (e: unknown) => { clearTimeout(timer); reject(e instanceof Error ? e : new Error(String(e))); },
+    );
+  });
+}
+
+/** Whether the browser lets extensions read this address at all. */
+export async function checkTabIsClippable(tabId: number): Promise<Result<string>> {
+  let url: string | undefined;
+  try {
+    url = (await browser.tabs.get(tabId)).url;
+  } catch {
+    return fail('not-found', 'That tab is closed. Open the page again and try once more.');
+  }
+  if (url !== undefined && !/^https?:/i.test(url)) return fail('cannot-clip-page', CANNOT_CLIP);
+  return ok(url ?? '');
+}
+
+/** Injects the clipper once per page load; later calls reuse it. */
+async function ensureClipper(tabId: number): Promise<void> {
+  const [probe] = await browser.scripting.executeScript({
+    target: { tabId },
+    func: () => typeof globalThis.__healthClipper === 'object',
+  });
+  if (probe?.result !== true) {
+    await browser.scripting.executeScript({ target: { tabId }, files: ['/clipper.js'] });
+  }
+}
+
+async function runInPage<T>(tabId: number, call: () => Promise<T | undefined>): Promise<Result<T>> {
+  const clippable = await checkTabIsClippable(tabId);
+  if (!clippable.ok) return clippable;
+  try {
+    const value = await withTimeout(
+      (async () => {
+        await ensureClipper(tabId);
+        return call();
+      })(),
+      PAGE_TIMEOUT_MS,
+    );
+    if (value === undefined) return fail('page-did-not-answer', 'The page did not answer. Reload it and try again.');
+    return ok(value);
+  } catch (error) {
+    if (error instanceof PageTimeout) {
+      return fail('page-did-not-answer', 'The page took too long to answer. Reload it, or save just the link.');
+    }
+    return fail('cannot-clip-page', CANNOT_CLIP);
+  }
+}
+
+/** Reads the page's facts and whether text is selected. */
+export function inspectPage(tabId: number): Promise<Result<PageInspection>> {
+  return runInPage(tabId, async () => {
+    const [res] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: () => globalThis.__healthClipper?.inspect(),
+    });
+    return res?.result as PageInspection | undefined;
+  });
+}
+
+/** Builds the clip inside the page. The result is untrusted: the repository parses it. */
+export function clipPage(tabId: number, mode: ClipKind): Promise<Result<ClipDraftInput>> {
+  return runInPage(tabId, async () => {
+    const [res] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: (m: ClipKind) => globalThis.__healthClipper?.clip(m),
+      args: [mode],
+    });
+    return res?.result as ClipDraftInput | undefined;
+  });
+}

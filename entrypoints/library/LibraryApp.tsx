@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'preact/hooks';
+import { StatusMessage } from '../../components/StatusMessage';
+import { getRepository } from '../../lib/db/repository';
+import type { Clip } from '../../lib/model/clip';
+import { ClipListView } from './ClipListView';
+import { ReaderView } from './ReaderView';
+import { UndoToast } from './UndoToast';
+import { useHashRoute } from './use-hash-route';
+
+/** The library page: the list of clips, or one clip in the reader. */
+export function LibraryApp() {
+  const repo = getRepository();
+  const route = useHashRoute();
+  const [deleted, setDeleted] = useState<Clip | undefined>();
+  const [error, setError] = useState<string | undefined>();
+
+  useEffect(() => {
+    document.title = route.view === 'list' ? 'Your health library' : 'Reading a saved page';
+  }, [route.view]);
+
+  const handleDelete = async (id: string) => {
+    const result = await repo.deleteClip(id);
+    if (!result.ok) {
+      setError(result.error.message);
+      return;
+    }
+    setError(undefined);
+    setDeleted(result.value);
+    if (route.view === 'clip') location.hash = '';
+  };
+  const handleUndo = async () => {
+    if (!deleted) return;
+    const result = await repo.restoreClip(deleted);
+    setDeleted(undefined);
+    if (!result.ok) setError(result.error.message);
+  };
+
+  return (
+    <div class="hc-page">
+      {error ? <StatusMessage tone="error">{error}</StatusMessage> : null}
+      {route.view === 'clip' ? (
+        <ReaderView repo={repo} id={route.id} onDelete={(id) => void handleDelete(id)} />
+      ) : (
+        <ClipListView repo={repo} onDelete={(id) => void handleDelete(id)} />
+      )}
+      {deleted ? <UndoToast title={deleted.title} onUndo={() => void handleUndo()} onDismiss={() => setDeleted(undefined)} /> : null}
+    </div>
+  );
+}

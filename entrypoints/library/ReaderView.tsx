@@ -1,0 +1,121 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { SourceTypeBadge } from '../../components/SourceTypeBadge';
+import { StatusMessage } from '../../components/StatusMessage';
+import { TagInput } from '../../components/TagInput';
+import { displayHost, formatDate } from '../../components/format-date';
+import { useObservable } from '../../components/hooks/use-observable';
+import { sanitizeHtml } from '../../lib/clip/sanitize-html';
+import type { LibraryRepository } from '../../lib/db/repository';
+import { effectiveSourceType, type Clip } from '../../lib/model/clip';
+import { SOURCE_TYPES, SOURCE_TYPE_LABELS, sourceTypeSchema } from '../../lib/model/source-type';
+
+export interface ReaderViewProps {
+  repo: LibraryRepository;
+  id: string;
+  onDelete: (id: string) => void;
+}
+
+/** One saved clip: provenance, source type, tags and note, and the stored text. */
+export function ReaderView({ repo, id, onDelete }: ReaderViewProps) {
+  const { value: clip, error } = useObservable(() => repo.observeClip(id), [id]);
+  if (error) return <StatusMessage tone="error">This clip could not be read. Reload the page.</StatusMessage>;
+  if (clip === undefined) {
+    return (
+      <main>
+        <p><a href="#">Back to your library</a></p>
+        <p role="status">This clip is not in your library (it may have been deleted).</p>
+      </main>
+    );
+  }
+  return <Reader key={clip.id} repo={repo} clip={clip} onDelete={onDelete} />;
+}
+
+function Reader({ repo, clip, onDelete }: { repo: LibraryRepository; clip: Clip; onDelete: (id: string) => void }) {
+  const [tags, setTags] = useState(clip.tags);
+  const [note, setNote] = useState(clip.note);
+  const [status, setStatus] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
+  const [showImages, setShowImages] = useState(false);
+  useEffect(() => document.getElementById('hc-reader-title')?.focus(), []);
+
+  // Stored HTML was cleaned when saved; clean it again here, because the
+  // database may hold older or imported data, and hold back remote images.
+  const html = useMemo(
+    () => (clip.contentHtml ? sanitizeHtml(clip.contentHtml, window, { blockRemoteImages: !showImages }) : ''),
+    [clip.contentHtml, showImages],
+  );
+  const hiddenImages = showImages ? 0 : (html.match(/data-hc-blocked/g) ?? []).length;
+
+  const saveEdits = async () => {
+    const result = await repo.updateClip(clip.id, { tags, note });
+    setStatus(result.ok ? { tone: 'success', text: 'Your tags and note are saved.' } : { tone: 'error', text: result.error.message });
+  };
+  const changeType = async (value: string) => {
+    const type = sourceTypeSchema.safeParse(value).data;
+    const result = await repo.updateClip(clip.id, { sourceOverride: type ?? null });
+    setStatus(result.ok ? { tone: 'success', text: 'Source type updated.' } : { tone: 'error', text: result.error.message });
+  };
+  const type = effectiveSourceType(clip);
+
+  return (
+    <main class="hc-reader">
+      <p><a href="#">Back to your library</a></p>
+      <h1 id="hc-reader-title" tabIndex={-1}>{clip.title}</h1>
+      <div class="hc-reader__meta">
+        <p>
+          <SourceTypeBadge type={type} overridden={Boolean(clip.sourceOverride)} />{' '}
+          {clip.siteName ?? displayHost(clip.url)}
+        </p>
+        <dl>
+          {clip.byline ? (<><dt>By</dt><dd>{clip.byline}</dd></>) : null}
+          {clip.publishedAt ? (<><dt>Published</dt><dd>{formatDate(clip.publishedAt)}</dd></>) : null}
+          {clip.modifiedAt ? (<><dt>Updated</dt><dd>{formatDate(clip.modifiedAt)}</dd></>) : null}
+          <dt>Saved</dt><dd>{formatDate(clip.savedAt)}</dd>
+          <dt>Original page</dt>
+          <dd><a href={clip.url} target="_blank" rel="noopener noreferrer">{clip.url}</a></dd>
+        </dl>
+      </div>
+
+      <section class="hc-panel" aria-labelledby="hc-type-heading">
+        <h2 id="hc-type-heading">Type of source</h2>
+        <p>
+          We think this is <strong>{SOURCE_TYPE_LABELS[clip.sourceVerdict.type]}</strong>:
+        </p>
+        <ul>{clip.sourceVerdict.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
+        <label for="hc-type-override">Change the type</label>
+        <select id="hc-type-override" value={clip.sourceOverride ?? ''} onChange={(e) => void changeType(e.currentTarget.value)}>
+          <option value="">Use our suggestion ({SOURCE_TYPE_LABELS[clip.sourceVerdict.type]})</option>
+          {SOURCE_TYPES.map((t) => <option key={t} value={t}>{SOURCE_TYPE_LABELS[t]}</option>)}
+        </select>
+      </section>
+
+      <section class="hc-panel" aria-labelledby="hc-notes-heading">
+        <h2 id="hc-notes-heading">Your tags and note</h2>
+        <TagInput tags={tags} suggestions={[]} onChange={setTags} />
+        <label for="hc-reader-note">Note</label>
+        <textarea id="hc-reader-note" value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+        <div class="hc-actions">
+          <button type="button" class="hc-primary" onClick={() => void saveEdits()}>Save tags and note</button>
+          <button type="button" class="hc-danger" onClick={() => onDelete(clip.id)}>Delete this clip</button>
+        </div>
+        {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
+      </section>
+
+      {clip.fallback ? <StatusMessage tone="info">{clip.fallback.message}</StatusMessage> : null}
+      {clip.kind === 'link' ? (
+        <p>Only the link was saved. {clip.excerpt ? <>The page describes itself as: “{clip.excerpt}”</> : null}</p>
+      ) : null}
+      {hiddenImages ? (
+        <p class="hc-muted">
+          {hiddenImages} image{hiddenImages === 1 ? ' is' : 's are'} not shown, because showing {hiddenImages === 1 ? 'it' : 'them'} would
+          contact the original website.{' '}
+          <button type="button" class="hc-link-button" onClick={() => setShowImages(true)}>Show images</button>
+        </p>
+      ) : null}
+      {clip.kind === 'selection' ? (
+        <blockquote class="hc-reader__content" dangerouslySetInnerHTML={{ __html: html }} />
+      ) : (
+        <article class="hc-reader__content" dangerouslySetInnerHTML={{ __html: html }} />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,25 @@
+import { useEffect, useState } from 'preact/hooks';
+
+/** The library's two views, from the address fragment so Back and bookmarks work. */
+export type Route = { view: 'list' } | { view: 'clip'; id: string };
+
+export function parseRoute(hash: string): Route {
+  const id = new URLSearchParams(hash.replace(/^#/, '')).get('clip');
+  return id ? { view: 'clip', id } : { view: 'list' };
+}
+
+/** The current route, following `hashchange`. */
+export function useHashRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(location.hash));
+    addEventListener('hashchange', onChange);
+    return () => removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
+
+/** The fragment that opens one clip. */
+export function clipHref(id: string): string {
+  return `#clip=${encodeURIComponent(id)}`;
+}

@@ -1,0 +1,152 @@
+import { useEffect, useState } from 'preact/hooks';
+import { SourceTypeBadge } from '../../components/SourceTypeBadge';
+import { StatusMessage } from '../../components/StatusMessage';
+import { TagInput } from '../../components/TagInput';
+import { displayHost, formatDate } from '../../components/format-date';
+import { useObservable } from '../../components/hooks/use-observable';
+import { getRepository, type ClipListItem } from '../../lib/db/repository';
+import type { ClipKind } from '../../lib/model/clip';
+import type { AppError } from '../../lib/model/result';
+import { sendMessage } from '../../lib/messages/messenger';
+import type { TabInspection } from '../../lib/messages/protocol';
+import { findTargetTabId, openLibrary } from './active-tab';
+
+type Load = { state: 'loading' } | { state: 'error'; error: AppError } | { state: 'ready'; tabId: number; page: TabInspection };
+
+/** The toolbar popup: what this page is, whether it is saved, and saving it with tags and a note. */
+export function PopupApp() {
+  const repo = getRepository();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [tags, setTags] = useState<string[]>([]);
+  const [note, setNote] = useState('');
+  const [clip, setClip] = useState<ClipListItem | undefined>();
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<{ tone: 'success' | 'error' | 'info'; text: string } | undefined>();
+  const allTags = useObservable(() => repo.observeTags(), []).value ?? [];
+
+  useEffect(() => {
+    void (async () => {
+      const tabId = await findTargetTabId();
+      if (tabId === undefined) {
+        setLoad({ state: 'error', error: { code: 'not-found', message: 'There is no page open to save.' } });
+        return;
+      }
+      const result = await sendMessage('inspectTab', { tabId });
+      if (!result.ok) {
+        setLoad({ state: 'error', error: result.error });
+        return;
+      }
+      setLoad({ state: 'ready', tabId, page: result.value });
+      const wholePage = result.value.saved.find((c) => c.kind !== 'selection');
+      if (wholePage) {
+        setClip(wholePage);
+        setTags(wholePage.tags);
+        setNote(wholePage.note);
+      }
+    })();
+  }, []);
+
+  if (load.state === 'loading') return <main><p role="status">Reading this page…</p></main>;
+  if (load.state === 'error') {
+    return (
+      <main>
+        <h1 class="hc-popup__title">Health Clipper</h1>
+        <StatusMessage tone="error">{load.error.message}</StatusMessage>
+        <Footer />
+      </main>
+    );
+  }
+
+  const { tabId, page } = load;
+  const save = async (mode: ClipKind) => {
+    setBusy(true);
+    setStatus({ tone: 'info', text: 'Saving…' });
+    const result = await sendMessage('clipTab', { tabId, mode, tags, note });
+    setBusy(false);
+    if (!result.ok) {
+      setStatus({ tone: 'error', text: result.error.message });
+      return;
+    }
+    setClip(result.value.clip);
+    if (result.value.duplicate) {
+      setTags(result.value.clip.tags);
+      setNote(result.value.clip.note);
+    }
+    setStatus({ tone: result.value.clip.fallback ? 'info' : 'success', text: result.value.message });
+  };
+  const saveEdits = async () => {
+    if (!clip) return;
+    const result = await repo.updateClip(clip.id, { tags, note });
+    setStatus(result.ok ? { tone: 'success', text: 'Your tags and note are saved.' } : { tone: 'error', text: result.error.message });
+    if (result.ok) setClip(result.value);
+  };
+
+  const earlier = page.saved.find((c) => c.kind !== 'selection');
+  const selections = page.saved.filter((c) => c.kind === 'selection').length;
+  return (
+    <main>
+      <h1 class="hc-popup__title">{page.facts.title}</h1>
+      <p class="hc-popup__site">{page.facts.siteName ?? displayHost(page.facts.url)}</p>
+      <SourceTypeBadge type={page.verdict.type} />
+      <p class="hc-popup__reason">{page.verdict.reasons[0]}</p>
+
+      {earlier ? (
+        <StatusMessage tone="info">
+          Already saved on {formatDate(earlier.savedAt)}.{' '}
+          <button type="button" class="hc-link-button" onClick={() => void openLibrary(earlier.id)}>
+            Open it in your library
+          </button>
+        </StatusMessage>
+      ) : null}
+      {selections ? <p class="hc-muted">You have saved {selections} passage{selections === 1 ? '' : 's'} from this page.</p> : null}
+      {page.linkOnlyReason ? <StatusMessage tone="info">{page.linkOnlyReason}</StatusMessage> : null}
+
+      <div class="hc-popup__actions">
+        {!earlier && !clip && !page.linkOnlyReason ? (
+          <button type="button" class="hc-primary" disabled={busy} onClick={() => void save('article')}>
+            Save page
+          </button>
+        ) : null}
+        {page.hasSelection ? (
+          <button type="button" class={earlier ? 'hc-primary' : undefined} disabled={busy} onClick={() => void save('selection')}>
+            Save selected text
+          </button>
+        ) : null}
+        {!earlier && !clip ? (
+          <button type="button" disabled={busy} onClick={() => void save('link')}>
+            Save link only
+          </button>
+        ) : null}
+      </div>
+
+      <TagInput tags={tags} suggestions={allTags} onChange={setTags} />
+      <label for="hc-note">Note</label>
+      <textarea id="hc-note" value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+      {clip ? (
+        <div class="hc-popup__actions">
+          <button type="button" onClick={() => void saveEdits()}>
+            Save tags and note
+          </button>
+          <button type="button" onClick={() => void openLibrary(clip.id)}>
+            Open in library
+          </button>
+        </div>
+      ) : (
+        <p class="hc-hint">Tags and note are saved with the page.</p>
+      )}
+      {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
+      <Footer />
+    </main>
+  );
+}
+
+function Footer() {
+  return (
+    <p class="hc-popup__footer">
+      <button type="button" class="hc-link-button" onClick={() => void openLibrary()}>
+        Open my library
+      </button>
+      <span class="hc-muted">Shortcut: Alt+Shift+S</span>
+    </p>
+  );
+}

@@ -1,0 +1,9 @@
+import { render } from 'preact';
+import '../../components/base.css';
+import './popup.css';
+import { PopupApp } from './PopupApp';
+
+const app = document.getElementById('app');
+if (app) render(<PopupApp />, app);
+// Ask once that the library is never evicted under disk pressure.
+void navigator.storage?.persist?.();

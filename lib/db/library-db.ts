@@ -1,0 +1,29 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { Clip } from '../model/clip';
+
+export const LIBRARY_DB_NAME = 'health-clipper';
+
+/**
+ * Every schema version ever shipped, oldest first. Never edit a shipped
+ * entry: add a new version (and its migration and test) instead.
+ */
+export const SCHEMA_HISTORY = [
+  {
+    version: 1,
+    stores: {
+      // id: primary key. canonicalUrl: "already saved?" lookups. savedAt: newest-first list.
+      // *tags: tag filter and the tag list for autocomplete. kind: article/selection/link checks.
+      clips: 'id, canonicalUrl, savedAt, *tags, kind',
+    },
+  },
+] as const;
+
+/** The library's IndexedDB database, in the extension's own origin. */
+export class LibraryDb extends Dexie {
+  clips!: EntityTable<Clip, 'id'>;
+
+  constructor(name: string = LIBRARY_DB_NAME) {
+    super(name);
+    for (const { version, stores } of SCHEMA_HISTORY) this.version(version).stores(stores);
+  }
+}

@@ -1,0 +1,192 @@
+import { Dexie, liveQuery, type Observable } from 'dexie';
+import { clipDraftSchema, clipEditSchema, normaliseTags, type Clip, type ClipDraft } from '../model/clip';
+import { fail, ok, type Result } from '../model/result';
+import type { SourceVerdict } from '../model/source-type';
+import { matchesFilter, queryWords, type ClipFilter } from './clip-search';
+import { LibraryDb } from './library-db';
+
+/** A clip without its (large) stored content: what lists show. */
+export type ClipListItem = Omit<Clip, 'contentHtml' | 'contentText'>;
+
+/** The outcome of saving: the clip, and whether it was already there. */
+export interface SavedClip {
+  clip: ClipListItem;
+  /** True when the page was already saved and nothing new was written. */
+  duplicate: boolean;
+}
+
+/** Clock and id source, injected so tests are deterministic. */
+export interface RepositoryDeps {
+  now: () => Date;
+  newId: () => string;
+}
+
+const defaultDeps: RepositoryDeps = { now: () => new Date(), newId: () => crypto.randomUUID() };
+
+function toListItem(clip: Clip): ClipListItem {
+  const { contentHtml: _html, contentText: _text, ...rest } = clip;
+  return rest;
+}
+
+function storageError<T>(error: unknown): Result<T> {
+  const name = error instanceof Error ? error.name : '';
+  const inner = error instanceof Dexie.DexieError ? error.inner?.name : undefined;
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
+    return fail('storage-full', 'Your computer is out of space for the library, so this was not saved. Free up disk space, then try again. Nothing already saved was changed.');
+  }
+  return fail('storage-failed', 'The library could not be saved to. Nothing was changed. Try again, or restart the browser.');
+}
+
+/** Kinds for which a second save of the same page would be a duplicate. */
+const WHOLE_PAGE_KINDS = new Set<Clip['kind']>(['article', 'link']);
+
+/**
+ * The only way into the library's storage. Returns model types, never Dexie
+ * collections; every write validates its input first.
+ */
+export class LibraryRepository {
+  constructor(
+    private readonly db: LibraryDb,
+    private readonly deps: RepositoryDeps = defaultDeps,
+  ) {}
+
+  /**
+   * Saves a clip from an untrusted draft. A whole page (article or link)
+   * that is already in the library is not saved twice: the existing clip is
+   * returned with `duplicate: true`. Selections are always new clips.
+   */
+  async saveClip(input: unknown, verdict: SourceVerdict): Promise<Result<SavedClip>> {
+    const parsed = clipDraftSchema.safeParse(input);
+    if (!parsed.success) return fail('invalid-input', 'The page sent something we could not read, so nothing was saved.');
+    const draft: ClipDraft = parsed.data;
+    try {
+      return await this.db.transaction('rw', this.db.clips, async () => {
+        if (WHOLE_PAGE_KINDS.has(draft.kind)) {
+          const existing = await this.db.clips.where('canonicalUrl').equals(draft.facts.canonicalUrl).toArray();
+          const same = existing.find((c) => WHOLE_PAGE_KINDS.has(c.kind));
+          if (same) return ok({ clip: toListItem(same), duplicate: true });
+        }
+        const now = this.deps.now().toISOString();
+        const { signals, ...facts } = draft.facts;
+        const clip: Clip = {
+          id: this.deps.newId(),
+          kind: draft.kind,
+          ...facts,
+          savedAt: now,
+          updatedAt: now,
+          contentHtml: draft.contentHtml,
+          contentText: draft.contentText,
+          quote: draft.quote,
+          fallback: draft.fallback,
+          tags: normaliseTags(draft.tags),
+          note: draft.note,
+          sourceVerdict: verdict,
+          signals,
+        };
+        await this.db.clips.add(clip);
+        return ok({ clip: toListItem(clip), duplicate: false });
+      });
+    } catch (error) {
+      return storageError(error);
+    }
+  }
+
+  /** The clip with this id, with its content, or undefined. */
+  getClip(id: string): Promise<Clip | undefined> {
+    return this.db.clips.get(id);
+  }
+
+  /** Clips saved from this canonical address, newest first. */
+  async findClipsByUrl(canonicalUrl: string): Promise<ClipListItem[]> {
+    const clips = await this.db.clips.where('canonicalUrl').equals(canonicalUrl).toArray();
+    return clips.sort((a, b) => b.savedAt.localeCompare(a.savedAt)).map(toListItem);
+  }
+
+  /** Changes tags, note or the source-type override of one clip. */
+  async updateClip(id: string, input: unknown): Promise<Result<ClipListItem>> {
+    const parsed = clipEditSchema.safeParse(input);
+    if (!parsed.success) return fail('invalid-input', 'That change could not be read, so nothing was changed.');
+    const edit = parsed.data;
+    try {
+      return await this.db.transaction('rw', this.db.clips, async () => {
+        const clip = await this.db.clips.get(id);
+        if (!clip) return fail<ClipListItem>('not-found', 'That clip is no longer in your library.');
+        const next: Clip = {
+          ...clip,
+          tags: edit.tags ? normaliseTags(edit.tags) : clip.tags,
+          note: edit.note ?? clip.note,
+          sourceOverride: edit.sourceOverride === null ? undefined : (edit.sourceOverride ?? clip.sourceOverride),
+          updatedAt: this.deps.now().toISOString(),
+        };
+        await this.db.clips.put(next);
+        return ok(toListItem(next));
+      });
+    } catch (error) {
+      return storageError(error);
+    }
+  }
+
+  /** Deletes a clip and hands it back whole, so the user can undo. */
+  async deleteClip(id: string): Promise<Result<Clip>> {
+    try {
+      return await this.db.transaction('rw', this.db.clips, async () => {
+        const clip = await this.db.clips.get(id);
+        if (!clip) return fail<Clip>('not-found', 'That clip is no longer in your library.');
+        await this.db.clips.delete(id);
+        return ok(clip);
+      });
+    } catch (error) {
+      return storageError(error);
+    }
+  }
+
+  /** Puts back a clip that `deleteClip` returned (undo). */
+  async restoreClip(clip: Clip): Promise<Result<ClipListItem>> {
+    try {
+      await this.db.clips.put(clip);
+      return ok(toListItem(clip));
+    } catch (error) {
+      return storageError(error);
+    }
+  }
+
+  /** Clips that pass the filter, newest first. */
+  async listClips(filter: ClipFilter = {}): Promise<ClipListItem[]> {
+    const words = queryWords(filter.query);
+    const source = filter.tag
+      ? this.db.clips.where('tags').equals(filter.tag)
+      : this.db.clips.orderBy('savedAt').reverse();
+    const clips = await source.filter((c) => matchesFilter(c, filter, words)).toArray();
+    if (filter.tag) clips.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+    return clips.map(toListItem);
+  }
+
+  /** Every tag in use, sorted, for autocomplete and the tag filter. */
+  async listTags(): Promise<string[]> {
+    const keys = await this.db.clips.orderBy('tags').uniqueKeys();
+    return keys.filter((k): k is string => typeof k === 'string').sort((a, b) => a.localeCompare(b));
+  }
+
+  /** `listClips` that re-runs whenever the library changes. */
+  observeClips(filter: ClipFilter = {}): Observable<ClipListItem[]> {
+    return liveQuery(() => this.listClips(filter));
+  }
+
+  /** `listTags` that re-runs whenever the library changes. */
+  observeTags(): Observable<string[]> {
+    return liveQuery(() => this.listTags());
+  }
+
+  /** One clip, kept current. */
+  observeClip(id: string): Observable<Clip | undefined> {
+    return liveQuery(() => this.getClip(id));
+  }
+}
+
+let shared: LibraryRepository | undefined;
+
+/** The repository over the real database, opened on first use (never at import time). */
+export function getRepository(): LibraryRepository {
+  shared ??= new LibraryRepository(new LibraryDb());
+  return shared;
+}

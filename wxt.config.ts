@@ -1,0 +1,47 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+/**
+ * Extension pages may run only our own bundled code, never remote or inline
+ * script; no plugins, no <base> tricks, no form posts. Remote images stay
+ * allowed because the reader view offers "show images" on request.
+ */
+const EXTENSION_PAGES_CSP =
+  "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'; frame-ancestors 'none'";
+
+export default defineConfig({
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ mode, browser }) => ({
+    name: 'Health Clipper',
+    description:
+      'Save, tag and read health web pages in a private library on your own computer.',
+    permissions: ['activeTab', 'scripting', 'contextMenus', 'storage', 'unlimitedStorage'],
+    // The end-to-end build alone may reach the local test server without a click:
+    // a test harness cannot press the toolbar button that grants activeTab.
+    host_permissions: mode === 'e2e' ? ['http://127.0.0.1/*'] : [],
+    content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
+    action: { default_title: 'Save this page to Health Clipper' },
+    commands: {
+      'save-page': {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: 'Save the selected text, or the whole page if nothing is selected',
+      },
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Open Health Clipper',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'health-clipper@localhost',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
