@@ -35,6 +35,7 @@ function Reader({ repo, clip, onDelete }: { repo: LibraryRepository; clip: Clip;
   const [note, setNote] = useState(clip.note);
   const [status, setStatus] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
   const [showImages, setShowImages] = useState(false);
+  const allTags = useObservable(() => repo.observeTags(), []).value ?? [];
   useEffect(() => document.getElementById('hc-reader-title')?.focus(), []);
 
   // Stored HTML was cleaned when saved; clean it again here, because the
@@ -90,7 +91,7 @@ function Reader({ repo, clip, onDelete }: { repo: LibraryRepository; clip: Clip;
 
       <section class="hc-panel" aria-labelledby="hc-notes-heading">
         <h2 id="hc-notes-heading">Your tags and note</h2>
-        <TagInput tags={tags} suggestions={[]} onChange={setTags} />
+        <TagInput tags={tags} suggestions={allTags} onChange={setTags} />
         <label for="hc-reader-note">Note</label>
         <textarea id="hc-reader-note" value={note} onInput={(e) => setNote(e.currentTarget.value)} />
         <div class="hc-actions">

@@ -1,0 +1,139 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+/** The extension API as seen inside the service worker, where these helpers run code. */
+declare const chrome: typeof import('wxt/browser').browser;
+
+/** The e2e build: production code plus host access to 127.0.0.1 (see wxt.config.ts). */
+export const EXTENSION_DIR = resolve(process.cwd(), '.output/chrome-mv3-e2e');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const ARTIFACTS = resolve(process.cwd(), 'tests/e2e/artifacts');
+const PAGES_DIR = resolve(process.cwd(), 'tests/fixtures/pages');
+
+/** A static server for fixture pages on 127.0.0.1 and a random port. */
+export interface FixtureServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves tests/fixtures/pages. `?nocanonical` strips the page's canonical
+ * link so repeated runs of one page count as different pages (benchmarks).
+ */
+export async function startFixtureServer(): Promise<FixtureServer> {
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const file = join(PAGES_DIR, url.pathname.replace(/^\/+/, ''));
+    if (!file.startsWith(PAGES_DIR) || !existsSync(file) || extname(file) !== '.html') {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    let html = readFileSync(file, 'utf8');
+    if (url.searchParams.has('nocanonical')) html = html.replace(/<link[^>]+rel=["']?canonical[^>]*>/gi, '');
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((ok) => server.close(() => ok())),
+  };
+}
+
+/** A running Chromium with the extension loaded, in its own profile. */
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  extensionId: string;
+  profileDir: string;
+  close(): Promise<void>;
+}
+
+/** Launches real Chromium with the built extension; pass a profile to reopen it. */
+export async function launchWithExtension(profileDir?: string): Promise<ExtensionBrowser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No e2e build at ${EXTENSION_DIR}: run npm run build:e2e first.`);
+  const dir = profileDir ?? mkdtempSync(join(tmpdir(), 'hc-e2e-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1100, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    worker,
+    extensionId,
+    profileDir: dir,
+    close: () => context.close(),
+  };
+}
+
+/** Deletes a profile folder after its browser has closed (Chromium may still be flushing). */
+export async function removeProfile(dir: string): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+      return;
+    } catch {
+      await new Promise((ok) => setTimeout(ok, 200));
+    }
+  }
+}
+
+/** The id Chromium gave the tab showing `url`. */
+export async function tabIdFor(worker: Worker, url: string): Promise<number> {
+  const id = await worker.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((t) => t.url === u)?.id ?? -1;
+  }, url);
+  if (id < 0) throw new Error(`no tab shows ${url}`);
+  return id;
+}
+
+/** Opens the popup page in a tab, acting on `tabId` (a test cannot click the toolbar button). */
+export async function openPopup(ext: ExtensionBrowser, tabId: number): Promise<Page> {
+  const popup = await ext.context.newPage();
+  await popup.setViewportSize({ width: 420, height: 720 });
+  await popup.goto(`chrome-extension://${ext.extensionId}/popup.html?tabId=${tabId}`);
+  return popup;
+}
+
+/** Opens the library page. */
+export async function openLibrary(ext: ExtensionBrowser, hash = ''): Promise<Page> {
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/library.html${hash}`);
+  return page;
+}
+
+/** Runs the real context-menu listener, as a right-click on the menu item would. */
+export async function clickContextMenu(ext: ExtensionBrowser, tabId: number, menuItemId: string, pageUrl: string): Promise<void> {
+  await ext.worker.evaluate(
+    async ({ tabId, menuItemId, pageUrl }) => {
+      const tab = await chrome.tabs.get(tabId);
+      // dispatch() runs the listeners the background registered.
+      (chrome.contextMenus.onClicked as unknown as { dispatch(info: unknown, tab: unknown): void }).dispatch(
+        { menuItemId, editable: false, pageUrl },
+        tab,
+      );
+    },
+    { tabId, menuItemId, pageUrl },
+  );
+}
+
+/** Saves a screenshot under tests/e2e/artifacts for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}

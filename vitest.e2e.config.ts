@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+/** Real-Chromium end-to-end tests: one file at a time, generous timeouts. */
+export default defineConfig({
+  test: {
+    include: ['tests/e2e/**/*.spec.ts'],
+    environment: 'node',
+    fileParallelism: false,
+    testTimeout: 90_000,
+    hookTimeout: 90_000,
+  },
+});
