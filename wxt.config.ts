@@ -17,9 +17,10 @@ export default defineConfig({
     description:
       'Save, tag and read health web pages in a private library on your own computer.',
     permissions: ['activeTab', 'scripting', 'contextMenus', 'storage', 'unlimitedStorage'],
-    // The end-to-end build alone may reach the local test server without a click:
-    // a test harness cannot press the toolbar button that grants activeTab.
-    host_permissions: mode === 'e2e' ? ['http://127.0.0.1/*'] : [],
+    // The end-to-end build alone may read pages without a click, because a test
+    // harness cannot press the toolbar button that grants activeTab. Its
+    // Chromium resolves every host to the local fixture server.
+    host_permissions: mode === 'e2e' ? ['https://*/*', 'http://127.0.0.1/*'] : [],
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: 'Save this page to Health Clipper' },
     commands: {

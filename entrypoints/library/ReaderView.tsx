@@ -61,62 +61,68 @@ function Reader({ repo, clip, onDelete }: { repo: LibraryRepository; clip: Clip;
     <main class="hc-reader">
       <p><a href="#">Back to your library</a></p>
       <h1 id="hc-reader-title" tabIndex={-1}>{clip.title}</h1>
-      <div class="hc-reader__meta">
-        <p>
-          <SourceTypeBadge type={type} overridden={Boolean(clip.sourceOverride)} />{' '}
-          {clip.siteName ?? displayHost(clip.url)}
-        </p>
-        <dl>
-          {clip.byline ? (<><dt>By</dt><dd>{clip.byline}</dd></>) : null}
-          {clip.publishedAt ? (<><dt>Published</dt><dd>{formatDate(clip.publishedAt)}</dd></>) : null}
-          {clip.modifiedAt ? (<><dt>Updated</dt><dd>{formatDate(clip.modifiedAt)}</dd></>) : null}
-          <dt>Saved</dt><dd>{formatDate(clip.savedAt)}</dd>
-          <dt>Original page</dt>
-          <dd><a href={clip.url} target="_blank" rel="noopener noreferrer">{clip.url}</a></dd>
-        </dl>
-      </div>
-
-      <section class="hc-panel" aria-labelledby="hc-type-heading">
-        <h2 id="hc-type-heading">Type of source</h2>
-        <p>
-          We think this is <strong>{SOURCE_TYPE_LABELS[clip.sourceVerdict.type]}</strong>:
-        </p>
-        <ul>{clip.sourceVerdict.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
-        <label for="hc-type-override">Change the type</label>
-        <select id="hc-type-override" value={clip.sourceOverride ?? ''} onChange={(e) => void changeType(e.currentTarget.value)}>
-          <option value="">Use our suggestion ({SOURCE_TYPE_LABELS[clip.sourceVerdict.type]})</option>
-          {SOURCE_TYPES.map((t) => <option key={t} value={t}>{SOURCE_TYPE_LABELS[t]}</option>)}
-        </select>
-      </section>
-
-      <section class="hc-panel" aria-labelledby="hc-notes-heading">
-        <h2 id="hc-notes-heading">Your tags and note</h2>
-        <TagInput tags={tags} suggestions={allTags} onChange={setTags} />
-        <label for="hc-reader-note">Note</label>
-        <textarea id="hc-reader-note" value={note} onInput={(e) => setNote(e.currentTarget.value)} />
-        <div class="hc-actions">
-          <button type="button" class="hc-primary" onClick={() => void saveEdits()}>Save tags and note</button>
-          <button type="button" class="hc-danger" onClick={() => onDelete(clip.id)}>Delete this clip</button>
+      <div class="hc-reader__layout">
+        <div class="hc-reader__main">
+          <div class="hc-reader__meta">
+            <p>
+              <SourceTypeBadge type={type} overridden={Boolean(clip.sourceOverride)} />{' '}
+              {clip.siteName ?? displayHost(clip.url)}
+            </p>
+            <dl>
+              {clip.byline ? (<><dt>By</dt><dd>{clip.byline}</dd></>) : null}
+              {clip.publishedAt ? (<><dt>Published</dt><dd>{formatDate(clip.publishedAt)}</dd></>) : null}
+              {clip.modifiedAt ? (<><dt>Updated</dt><dd>{formatDate(clip.modifiedAt)}</dd></>) : null}
+              <dt>Saved</dt><dd>{formatDate(clip.savedAt)}</dd>
+              <dt>Original page</dt>
+              <dd><a href={clip.canonicalUrl} target="_blank" rel="noopener noreferrer">{clip.canonicalUrl}</a></dd>
+            </dl>
+          </div>
+          {clip.fallback ? <StatusMessage tone="info">{clip.fallback.message}</StatusMessage> : null}
+          {clip.kind === 'link' ? (
+            <p>Only the link was saved. {clip.excerpt ? <>The page describes itself as: “{clip.excerpt}”</> : null}</p>
+          ) : null}
+          {hiddenImages ? (
+            <p class="hc-muted">
+              {hiddenImages} image{hiddenImages === 1 ? ' is' : 's are'} not shown, because showing {hiddenImages === 1 ? 'it' : 'them'} would
+              contact the original website.{' '}
+              <button type="button" class="hc-link-button" onClick={() => setShowImages(true)}>Show images</button>
+            </p>
+          ) : null}
+          {clip.kind === 'selection' ? (
+            <blockquote class="hc-reader__content" dangerouslySetInnerHTML={{ __html: html }} />
+          ) : (
+            <article class="hc-reader__content" dangerouslySetInnerHTML={{ __html: html }} />
+          )}
         </div>
-        {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
-      </section>
 
-      {clip.fallback ? <StatusMessage tone="info">{clip.fallback.message}</StatusMessage> : null}
-      {clip.kind === 'link' ? (
-        <p>Only the link was saved. {clip.excerpt ? <>The page describes itself as: “{clip.excerpt}”</> : null}</p>
-      ) : null}
-      {hiddenImages ? (
-        <p class="hc-muted">
-          {hiddenImages} image{hiddenImages === 1 ? ' is' : 's are'} not shown, because showing {hiddenImages === 1 ? 'it' : 'them'} would
-          contact the original website.{' '}
-          <button type="button" class="hc-link-button" onClick={() => setShowImages(true)}>Show images</button>
-        </p>
-      ) : null}
-      {clip.kind === 'selection' ? (
-        <blockquote class="hc-reader__content" dangerouslySetInnerHTML={{ __html: html }} />
-      ) : (
-        <article class="hc-reader__content" dangerouslySetInnerHTML={{ __html: html }} />
-      )}
+        <aside class="hc-reader__aside" aria-label="About this clip">
+          <section class="hc-panel" aria-labelledby="hc-notes-heading">
+            <h2 id="hc-notes-heading">Your tags and note</h2>
+            <TagInput tags={tags} suggestions={allTags} onChange={setTags} />
+            <label for="hc-reader-note">Note</label>
+            <textarea id="hc-reader-note" value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+            <div class="hc-actions">
+              <button type="button" class="hc-primary" onClick={() => void saveEdits()}>Save tags and note</button>
+            </div>
+            {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
+          </section>
+
+          <section class="hc-panel" aria-labelledby="hc-type-heading">
+            <h2 id="hc-type-heading">Type of source</h2>
+            <p>
+              We think this is <strong>{SOURCE_TYPE_LABELS[clip.sourceVerdict.type]}</strong>:
+            </p>
+            <ul>{clip.sourceVerdict.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
+            <label for="hc-type-override">Change the type</label>
+            <select id="hc-type-override" value={clip.sourceOverride ?? ''} onChange={(e) => void changeType(e.currentTarget.value)}>
+              <option value="">Use our suggestion ({SOURCE_TYPE_LABELS[clip.sourceVerdict.type]})</option>
+              {SOURCE_TYPES.map((t) => <option key={t} value={t}>{SOURCE_TYPE_LABELS[t]}</option>)}
+            </select>
+          </section>
+
+          <button type="button" class="hc-danger" onClick={() => onDelete(clip.id)}>Delete this clip</button>
+        </aside>
+      </div>
     </main>
   );
 }

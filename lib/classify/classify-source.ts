@@ -57,9 +57,10 @@ export function classifySource(input: ClassifyInput): SourceVerdict {
 
   const officialDomain = findDomain(host, OFFICIAL_DOMAINS);
   if (officialDomain) return verdict('official', 0.9, `${officialDomain} is a public body.`);
-  const officialSuffix = findDomain(host, OFFICIAL_SUFFIXES);
+  const officialSuffix = findDomain(host, Object.keys(OFFICIAL_SUFFIXES));
   if (officialSuffix) {
-    return verdict('official', 0.9, `${host} is on .${officialSuffix}, which only government or NHS bodies can use.`);
+    const owners = OFFICIAL_SUFFIXES[officialSuffix] ?? 'public bodies';
+    return verdict('official', 0.9, `The address ends in .${officialSuffix}, which only ${owners} can use.`);
   }
 
   if (charity) return verdict('charity', 0.85, `${charity} is the website of ${CHARITY_DOMAINS[charity] ?? 'a registered charity'}.`);

@@ -4,11 +4,27 @@
  * (nhsconfed.org is a membership body, lookalikes copy NHS pages).
  */
 
-/** Suffixes reserved for government and the NHS. */
-export const OFFICIAL_SUFFIXES = [
-  'nhs.uk', 'nhs.scot', 'nhs.wales', 'hscni.net', 'gov.uk', 'gov.scot', 'gov.wales', 'gov',
-  'mil', 'fed.us', 'gov.au', 'gc.ca', 'canada.ca', 'govt.nz', 'gov.ie', 'gouv.fr', 'int', 'europa.eu',
-];
+/** Suffixes reserved for government and the NHS, with who may use them. */
+export const OFFICIAL_SUFFIXES: Record<string, string> = {
+  'nhs.uk': 'NHS organisations and GP practices',
+  'nhs.scot': 'NHS Scotland bodies',
+  'nhs.wales': 'NHS Wales bodies',
+  'hscni.net': 'Health and Social Care in Northern Ireland',
+  'gov.uk': 'UK government bodies and councils',
+  'gov.scot': 'the Scottish Government',
+  'gov.wales': 'the Welsh Government',
+  gov: 'US government bodies',
+  mil: 'the US military',
+  'fed.us': 'US federal bodies',
+  'gov.au': 'Australian government bodies',
+  'gc.ca': 'the Government of Canada',
+  'canada.ca': 'the Government of Canada',
+  'govt.nz': 'New Zealand government bodies',
+  'gov.ie': 'the Irish government',
+  'gouv.fr': 'the French government',
+  int: 'intergovernmental organisations such as the WHO',
+  'europa.eu': 'European Union institutions',
+};
 
 /** Official bodies that sit on open domains. */
 export const OFFICIAL_DOMAINS = [

@@ -18,7 +18,7 @@ let ext: ExtensionBrowser;
 
 beforeAll(async () => {
   server = await startFixtureServer();
-  ext = await launchWithExtension();
+  ext = await launchWithExtension(server);
 });
 afterAll(async () => {
   await ext?.close();
@@ -36,7 +36,7 @@ it('measures clipping fixture articles', async () => {
     for (let run = 0; run < RUNS; run++) {
       const page = await ext.context.newPage();
       // ?nocanonical makes every run a new page, so none is skipped as a duplicate.
-      await page.goto(`${server.origin}/${name}?nocanonical&run=${run}`);
+      await page.goto(server.urlOf(name, `nocanonical&run=${run}`));
       const tabId = await tabIdFor(ext.worker, page.url());
       const result = await library.evaluate(async (id) => {
         const t0 = performance.now();

@@ -11,7 +11,7 @@ let profileDir: string;
 
 beforeAll(async () => {
   server = await startFixtureServer();
-  ext = await launchWithExtension();
+  ext = await launchWithExtension(server);
   profileDir = ext.profileDir;
 });
 
@@ -21,9 +21,9 @@ afterAll(async () => {
   if (profileDir) await removeProfile(profileDir);
 });
 
-async function openFixture(path: string): Promise<{ page: Page; tabId: number }> {
+async function openFixture(name: string, query = ''): Promise<{ page: Page; tabId: number }> {
   const page = await ext.context.newPage();
-  await page.goto(`${server.origin}/${path}`);
+  await page.goto(server.urlOf(name, query));
   return { page, tabId: await tabIdFor(ext.worker, page.url()) };
 }
 
@@ -43,7 +43,7 @@ async function selectText(page: Page, selector: string): Promise<string> {
 
 describe('clipping health pages in real Chromium', () => {
   it('saves an article from the popup, with tags and a note, and knows it next time', async () => {
-    const { tabId } = await openFixture('nhs-condition-page.html?utm_source=newsletter&utm_medium=email#symptoms');
+    const { tabId } = await openFixture('nhs-condition-page.html', 'utm_source=newsletter&utm_medium=email');
     const popup = await openPopup(ext, tabId);
     await popup.getByRole('button', { name: 'Save page' }).waitFor();
     expect(await popup.locator('[data-source-type]').first().getAttribute('data-source-type')).toBe('official');
@@ -62,7 +62,7 @@ describe('clipping health pages in real Chromium', () => {
     await popup.close();
 
     // The same page under a tracking link is recognised as already saved.
-    const again = await openFixture('nhs-condition-page.html?utm_campaign=x');
+    const again = await openFixture('nhs-condition-page.html', 'utm_campaign=x#symptoms');
     const popup2 = await openPopup(ext, again.tabId);
     await popup2.getByText(/Already saved on/).waitFor();
     expect(await popup2.getByRole('button', { name: 'Save page' }).count()).toBe(0);
@@ -133,24 +133,18 @@ describe('clipping health pages in real Chromium', () => {
   });
 
   it('says plainly when a page cannot be saved', async () => {
-    const page = await ext.context.newPage();
-    await page.goto('chrome://version');
-    const tabId = await ext.worker.evaluate(async () => {
-      const tabs = await chrome.tabs.query({});
-      return tabs.find((t) => t.url?.startsWith('chrome://version') || t.pendingUrl?.startsWith('chrome://version'))?.id ?? -1;
-    });
+    const tabId = await ext.worker.evaluate(async () => (await chrome.tabs.create({ url: 'chrome://version' })).id ?? -1);
     expect(tabId).toBeGreaterThan(0);
     const popup = await openPopup(ext, tabId);
     await popup.getByRole('alert').waitFor();
     expect(await popup.getByRole('alert').textContent()).toContain('This page cannot be saved');
     await screenshot(popup, 'popup-cannot-clip');
     await popup.close();
-    await page.close();
   });
 
   it('keeps the library when the browser is closed and opened again', async () => {
     await ext.close();
-    ext = await launchWithExtension(profileDir);
+    ext = await launchWithExtension(server, profileDir);
     const library = await openLibrary(ext);
     await library.getByText('2 clips').waitFor();
     const titles = await library.locator('a.hc-row__title').allTextContents();

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
@@ -12,22 +12,40 @@ declare const chrome: typeof import('wxt/browser').browser;
 export const EXTENSION_DIR = resolve(process.cwd(), '.output/chrome-mv3-e2e');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = resolve(process.cwd(), 'tests/e2e/artifacts');
-const PAGES_DIR = resolve(process.cwd(), 'tests/fixtures/pages');
+const CERTS = resolve(process.cwd(), 'tests/e2e/certs');
+const PAGES_DIR = resolve(process.cwd(), process.env.HC_PAGES_DIR ?? 'tests/fixtures/pages');
 
-/** A static server for fixture pages on 127.0.0.1 and a random port. */
+/** Where each fixture page pretends to live (name -> address), from tests/fixtures/pages/urls.json. */
+export function fixtureUrls(): Record<string, string> {
+  const file = join(PAGES_DIR, 'urls.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
+}
+
+/** A fixture server on 127.0.0.1 that answers for every host name. */
 export interface FixtureServer {
-  origin: string;
+  port: number;
+  /** The address a fixture page is served at (its real-looking https address). */
+  urlOf(name: string, query?: string): string;
   close(): Promise<void>;
 }
 
 /**
- * Serves tests/fixtures/pages. `?nocanonical` strips the page's canonical
- * link so repeated runs of one page count as different pages (benchmarks).
+ * Serves tests/fixtures/pages over HTTPS (test certificate) on 127.0.0.1.
+ * Chromium is started with every host name mapped to this server, so a page
+ * can be opened at https://www.nhs.uk/... and the extension sees the real
+ * address, while no request leaves the machine. `?nocanonical` strips the
+ * canonical link so repeated runs of one page count as different pages.
  */
 export async function startFixtureServer(): Promise<FixtureServer> {
-  const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const file = join(PAGES_DIR, url.pathname.replace(/^\/+/, ''));
+  const urls = fixtureUrls();
+  const byAddress = new Map(Object.entries(urls).map(([name, url]) => {
+    const u = new URL(url);
+    return [`${u.hostname}${u.pathname}`, name];
+  }));
+  const server = createServer({ key: readFileSync(join(CERTS, 'test-key.pem')), cert: readFileSync(join(CERTS, 'test-cert.pem')) }, (req, res) => {
+    const url = new URL(req.url ?? '/', `https://${req.headers.host ?? '127.0.0.1'}`);
+    const name = byAddress.get(`${url.hostname}${url.pathname}`) ?? url.pathname.replace(/^\/+/, '');
+    const file = join(PAGES_DIR, name);
     if (!file.startsWith(PAGES_DIR) || !existsSync(file) || extname(file) !== '.html') {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
@@ -39,7 +57,11 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://127.0.0.1:${port}`,
+    port,
+    urlOf: (name, query = '') => {
+      const base = urls[name] ?? `https://127.0.0.1:${port}/${name}`;
+      return query ? `${base}${base.includes('?') ? '&' : '?'}${query.replace(/^\?/, '')}` : base;
+    },
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
 }
@@ -53,8 +75,11 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Launches real Chromium with the built extension; pass a profile to reopen it. */
-export async function launchWithExtension(profileDir?: string): Promise<ExtensionBrowser> {
+/**
+ * Launches real Chromium with the built extension, every host name resolved
+ * to the fixture server; pass a profile folder to reopen it.
+ */
+export async function launchWithExtension(server: FixtureServer, profileDir?: string): Promise<ExtensionBrowser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No e2e build at ${EXTENSION_DIR}: run npm run build:e2e first.`);
   const dir = profileDir ?? mkdtempSync(join(tmpdir(), 'hc-e2e-'));
@@ -65,6 +90,8 @@ export async function launchWithExtension(profileDir?: string): Promise<Extensio
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
+      `--host-resolver-rules=MAP * 127.0.0.1:${server.port}`,
+      '--ignore-certificate-errors',
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
     ],
