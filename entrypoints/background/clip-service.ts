@@ -4,7 +4,7 @@ import type { ClipKind } from '../../lib/model/clip';
 import { pageFactsSchema } from '../../lib/model/clip';
 import { fail, ok, type Result } from '../../lib/model/result';
 import type { ClipOutcome, TabInspection } from '../../lib/messages/protocol';
-import { clipPage, inspectPage } from './page-scripts';
+import { clipPage, inspectPage, linkDraftFromTab, TIMED_OUT } from './page-scripts';
 
 const SAVED_MESSAGES: Record<ClipKind, string> = {
   article: 'Saved the article to your library.',
@@ -32,7 +32,9 @@ export async function clipTab(
   repo: LibraryRepository,
   input: { tabId: number; mode: ClipKind; tags: string[]; note: string },
 ): Promise<Result<ClipOutcome>> {
-  const draft = await clipPage(input.tabId, input.mode);
+  let draft = await clipPage(input.tabId, input.mode);
+  // A page too slow to read still gets saved as a link, with the reason.
+  if (!draft.ok && draft.error.code === 'page-did-not-answer') draft = await linkDraftFromTab(input.tabId, TIMED_OUT);
   if (!draft.ok) return draft;
   const facts = pageFactsSchema.safeParse(draft.value.facts);
   if (!facts.success) return fail('cannot-clip-page', 'We could not read this page. Reload it and try again.');

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ClipDraftInput, ClipKind } from '../../lib/model/clip';
+import { canonicalizeUrl } from '../../lib/clip/canonical-url';
 import { fail, ok, type Result } from '../../lib/model/result';
 import type { PageInspection } from '../../lib/messages/page-clipper';
 
@@ -8,6 +9,9 @@ export const PAGE_TIMEOUT_MS = 15_000;
 
 const CANNOT_CLIP =
   'This page cannot be saved. Browser pages, the extension store and files on your computer are protected. Open a web page and try again.';
+
+/** Said when a page takes longer than PAGE_TIMEOUT_MS. */
+export const TIMED_OUT = 'This page took too long to read, so we kept only its link and title.';
 
 class PageTimeout extends Error {}
 
@@ -18,6 +22,22 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
       (v) => { clearTimeout(timer); resolve(v); },
       (e: unknown) => { clearTimeout(timer); reject(e instanceof Error ? e : new Error(String(e))); },
     );
+  });
+}
+
+/**
+ * A link-only draft from what the browser knows about the tab, for when the
+ * page itself did not answer in time (a huge or frozen page): the user still
+ * gets the address and title, and is told why that is all.
+ */
+export async function linkDraftFromTab(tabId: number, message: string): Promise<Result<ClipDraftInput>> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  const canonicalUrl = tab?.url ? canonicalizeUrl(tab.url) : undefined;
+  if (!tab?.url || !canonicalUrl) return fail('page-did-not-answer', message);
+  return ok({
+    kind: 'link',
+    facts: { url: tab.url, canonicalUrl, title: tab.title || canonicalUrl, signals: [] },
+    fallback: { reason: 'timed-out', message },
   });
 }
 
@@ -55,11 +75,11 @@ async function runInPage<T>(tabId: number, call: () => Promise<T | undefined>): 
       })(),
       PAGE_TIMEOUT_MS,
     );
-    if (value === undefined) return fail('page-did-not-answer', 'The page did not answer. Reload it and try again.');
+    if (value === undefined) return fail('unexpected', 'The page did not answer. Reload it and try again.');
     return ok(value);
   } catch (error) {
     if (error instanceof PageTimeout) {
-      return fail('page-did-not-answer', 'The page took too long to answer. Reload it, or save just the link.');
+      return fail('page-did-not-answer', TIMED_OUT);
     }
     return fail('cannot-clip-page', CANNOT_CLIP);
   }

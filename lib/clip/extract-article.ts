@@ -1,4 +1,4 @@
-import { Readability } from '@mozilla/readability';
+import { isProbablyReaderable, Readability } from '@mozilla/readability';
 
 /** The main article of a page, as Readability sees it. */
 export interface Article {
@@ -16,12 +16,37 @@ export interface Article {
 /** Below this many characters of text Readability has found a fragment, not an article. */
 export const MIN_ARTICLE_CHARS = 200;
 
+/**
+ * Readability returns its best guess even for pages without an article (a
+ * forum index, a list of results). When its own readerable check says no,
+ * we accept the guess only if it holds at least this much text.
+ */
+export const MIN_UNREADERABLE_CHARS = 1_000;
+
+/**
+ * Above this share of text inside links, what Readability found is a list of
+ * links (a forum index, search results, a site map), not something to read.
+ */
+export const MAX_LINK_DENSITY = 0.5;
+
+/** Share of the HTML's text that sits inside links, parsed in an inert document. */
+function linkDensity(doc: Document, html: string, textLength: number): number {
+  if (!textLength) return 0;
+  const inert = doc.implementation.createHTMLDocument('');
+  const holder = inert.createElement('div');
+  holder.innerHTML = html;
+  let linked = 0;
+  for (const a of Array.from(holder.querySelectorAll('a'))) linked += (a.textContent ?? '').trim().length;
+  return linked / textLength;
+}
+
 const opt = (s: string | null | undefined) => (s?.trim() ? s.trim() : undefined);
 
 /**
  * Runs Readability on a clone of the document, because `parse()` rewrites
  * the DOM it is given (Readability README) and the user's page must stay as
- * it is. Returns undefined when the page has no article, or has more than
+ * it is. Returns undefined when the page has no article (too little text,
+ * or mostly links), or has more than
  * `maxElements` elements (Readability's own budget, which it enforces by
  * throwing).
  */
@@ -35,6 +60,8 @@ export function extractArticle(doc: Document, maxElements: number): Article | un
   }
   const text = parsed?.textContent?.trim() ?? '';
   if (!parsed?.content || text.length < MIN_ARTICLE_CHARS) return undefined;
+  if (linkDensity(doc, parsed.content, text.length) > MAX_LINK_DENSITY) return undefined;
+  if (text.length < MIN_UNREADERABLE_CHARS && !isProbablyReaderable(doc)) return undefined;
   return {
     title: opt(parsed.title),
     byline: opt(parsed.byline),
