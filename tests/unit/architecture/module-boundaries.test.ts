@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The import rules of STYLE.md §7, checked on every source file, so that
+ * the pure core stays free of browser APIs, storage and UI, and the page
+ * side never touches the extension's database.
+ */
+const ROOT = process.cwd();
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sourceFiles(path);
+    return /\.(ts|tsx)$/.test(name) ? [path] : [];
+  });
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
+    (m) => m[1] ?? m[2] ?? '',
+  );
+}
+
+/** Resolves a relative import to a repository path, or keeps a package name. */
+function target(file: string, spec: string): string {
+  return spec.startsWith('.') ? relative(ROOT, resolve(file, '..', spec)) : spec;
+}
+
+const RULES: { folder: string; forbidden: RegExp[]; why: string }[] = [
+  { folder: 'lib/model', forbidden: [/^lib\/(?!model)/, /^dexie$/, /^preact/, /^wxt/], why: 'schemas only' },
+  { folder: 'lib/clip', forbidden: [/^lib\/(db|messages)/, /^dexie$/, /^preact/, /^wxt/], why: 'pure functions over a Document' },
+  { folder: 'lib/classify', forbidden: [/^lib\/(db|messages|clip)/, /^dexie$/, /^preact/, /^wxt/], why: 'pure classifier' },
+  { folder: 'lib/db', forbidden: [/^lib\/(messages|clip|classify)/, /^preact/, /^wxt/], why: 'storage only' },
+  { folder: 'components', forbidden: [/^lib\/(db|messages)/, /^wxt/, /^dexie$/], why: 'data in as props, callbacks out' },
+  { folder: 'entrypoints/clipper.ts', forbidden: [/^lib\/db/, /^dexie$/], why: 'runs in web pages: never the extension database' },
+];
+
+describe('module boundaries', () => {
+  for (const rule of RULES) {
+    it(`${rule.folder}: ${rule.why}`, () => {
+      const path = resolve(ROOT, rule.folder);
+      const files = statSync(path).isDirectory() ? sourceFiles(path) : [path];
+      expect(files.length).toBeGreaterThan(0);
+      const violations = files.flatMap((file) =>
+        importsOf(file)
+          .map((spec) => target(file, spec))
+          .filter((t) => rule.forbidden.some((re) => re.test(t)))
+          .map((t) => `${relative(ROOT, file)} imports ${t}`),
+      );
+      expect(violations).toEqual([]);
+    });
+  }
+
+  it('no module in lib/ touches browser globals at import time', () => {
+    const offenders = sourceFiles(resolve(ROOT, 'lib'))
+      .filter((f) => !f.includes('lib/messages'))
+      .filter((f) => /\b(chrome|browser)\.(runtime|tabs|scripting|storage)\b/.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});
