@@ -34,6 +34,7 @@ function Reader({ repo, clip, onDelete }: { repo: LibraryRepository; clip: Clip;
   const [tags, setTags] = useState(clip.tags);
   const [note, setNote] = useState(clip.note);
   const [status, setStatus] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
+  const [typeStatus, setTypeStatus] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
   const [showImages, setShowImages] = useState(false);
   const allTags = useObservable(() => repo.observeTags(), []).value ?? [];
   useEffect(() => document.getElementById('hc-reader-title')?.focus(), []);
@@ -53,7 +54,7 @@ function Reader({ repo, clip, onDelete }: { repo: LibraryRepository; clip: Clip;
   const changeType = async (value: string) => {
     const type = sourceTypeSchema.safeParse(value).data;
     const result = await repo.updateClip(clip.id, { sourceOverride: type ?? null });
-    setStatus(result.ok ? { tone: 'success', text: 'Source type updated.' } : { tone: 'error', text: result.error.message });
+    setTypeStatus(result.ok ? { tone: 'success', text: 'Source type updated.' } : { tone: 'error', text: result.error.message });
   };
   const type = effectiveSourceType(clip);
 
@@ -118,6 +119,7 @@ function Reader({ repo, clip, onDelete }: { repo: LibraryRepository; clip: Clip;
               <option value="">Use our suggestion ({SOURCE_TYPE_LABELS[clip.sourceVerdict.type]})</option>
               {SOURCE_TYPES.map((t) => <option key={t} value={t}>{SOURCE_TYPE_LABELS[t]}</option>)}
             </select>
+            {typeStatus ? <StatusMessage tone={typeStatus.tone}>{typeStatus.text}</StatusMessage> : null}
           </section>
 
           <button type="button" class="hc-danger" onClick={() => onDelete(clip.id)}>Delete this clip</button>
