@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { SourceTypeBadge } from '../../components/SourceTypeBadge';
 import { StatusMessage } from '../../components/StatusMessage';
 import { TagInput } from '../../components/TagInput';
@@ -100,6 +101,9 @@ export function PopupApp() {
       ) : null}
       {selections ? <p class="hc-muted">You have saved {selections} passage{selections === 1 ? '' : 's'} from this page.</p> : null}
       {page.linkOnlyReason ? <StatusMessage tone="info">{page.linkOnlyReason}</StatusMessage> : null}
+      {!page.hasSelection && !page.linkOnlyReason ? (
+        <p class="hc-hint">To save just a passage, select it on the page first.</p>
+      ) : null}
 
       <div class="hc-popup__actions">
         {!earlier && !clip && !page.linkOnlyReason ? (
@@ -141,12 +145,17 @@ export function PopupApp() {
 }
 
 function Footer() {
+  const [shortcut, setShortcut] = useState<string | undefined>();
+  useEffect(() => {
+    // Show the shortcut as the user has set it, not the default.
+    void browser.commands.getAll().then((all) => setShortcut(all.find((c) => c.name === 'save-page')?.shortcut || undefined));
+  }, []);
   return (
     <p class="hc-popup__footer">
       <button type="button" class="hc-link-button" onClick={() => void openLibrary()}>
         Open my library
       </button>
-      <span class="hc-muted">Shortcut: Alt+Shift+S</span>
+      {shortcut ? <span class="hc-muted">Save with {shortcut}</span> : null}
     </p>
   );
 }

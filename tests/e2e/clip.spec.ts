@@ -129,6 +129,15 @@ describe('clipping health pages in real Chromium', () => {
     await screenshot(library, 'library-deleted-undo');
     await library.getByRole('button', { name: 'Undo' }).click();
     await library.getByText('2 clips').waitFor();
+
+    // Tags used before are offered as you type, and picked with the keyboard.
+    await library.locator('.hc-row', { hasText: 'Passage' }).locator('a.hc-row__title').click();
+    const passageTags = library.getByRole('combobox', { name: 'Tags' });
+    await passageTags.fill('ty');
+    await library.getByRole('option', { name: 'type 2' }).waitFor();
+    await passageTags.press('ArrowDown');
+    await passageTags.press('Enter');
+    expect((await library.locator('.hc-tag').allTextContents()).map((c) => c.replace('×', '').trim())).toEqual(['type 2']);
     await library.close();
   });
 
