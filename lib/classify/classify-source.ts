@@ -49,8 +49,11 @@ export function classifySource(input: ClassifyInput): SourceVerdict {
   const peerSignal = has(PEER_SIGNALS);
   const peerPath = PEER_PATH.test(path);
   const charity = findDomain(host, Object.keys(CHARITY_DOMAINS));
-  if (peerPath && (peerSignal || charity)) {
-    const hostName = charity ? ` run by ${CHARITY_DOMAINS[charity] ?? charity}` : '';
+  const commercial = findDomain(host, COMMERCIAL_DOMAINS);
+  // Members speak for themselves even on a charity's or a company's site
+  // (patient.info forums, a charity's community): the voice is peer.
+  if (peerPath && (peerSignal || charity || commercial)) {
+    const hostName = charity ? ` run by ${CHARITY_DOMAINS[charity] ?? charity}` : commercial ? ` on ${commercial}` : '';
     return verdict('peer', 0.8, `This looks like a members' discussion${hostName}: the address has a forum path.`);
   }
   if (peerSignal) return verdict('peer', 0.7, 'The page describes itself as a forum or social post.');
@@ -67,7 +70,6 @@ export function classifySource(input: ClassifyInput): SourceVerdict {
 
   const news = findDomain(host, NEWS_DOMAINS);
   if (news) return verdict('news', 0.85, `${news} is a news organisation.`);
-  const commercial = findDomain(host, COMMERCIAL_DOMAINS);
   if (commercial) return verdict('commercial', 0.8, `${commercial} is run by a company.`);
 
   if (has(RESEARCH_SIGNALS)) return verdict('research', 0.7, 'The page carries scholarly citation details.');

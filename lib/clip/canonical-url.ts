@@ -15,6 +15,14 @@ function isTrackingParam(name: string): boolean {
   return TRACKING_PARAMS.has(lower) || TRACKING_PREFIXES.some((p) => lower.startsWith(p));
 }
 
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    return s;
+  }
+}
+
 /** True for addresses a clip may point at: http and https only. */
 export function isWebUrl(value: string): boolean {
   try {
@@ -43,9 +51,13 @@ export function canonicalizeUrl(value: string): string | undefined {
   url.hash = '';
   url.username = '';
   url.password = '';
-  const kept = [...url.searchParams].filter(([name]) => !isTrackingParam(name));
-  url.search = '';
-  for (const [name, v] of kept) url.searchParams.append(name, v);
+  // Filter the raw query so what is kept stays byte for byte as the site wrote it
+  // (re-serialising would turn %20 into + and ?print into ?print=).
+  const kept = url.search
+    .slice(1)
+    .split('&')
+    .filter((part) => part && !isTrackingParam(safeDecode(part.split('=')[0] ?? '')));
+  url.search = kept.length ? `?${kept.join('&')}` : '';
   // URL already lower-cases the host and drops default ports.
   return url.href;
 }

@@ -1,4 +1,6 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { CLIP_LIMITS } from '../model/clip';
+import { collectVisibleText } from './visible-text';
 
 /** The main article of a page, as Readability sees it. */
 export interface Article {
@@ -29,14 +31,11 @@ export const MIN_UNREADERABLE_CHARS = 1_000;
  */
 export const MAX_LINK_DENSITY = 0.5;
 
-/** Share of the HTML's text that sits inside links, parsed in an inert document. */
-function linkDensity(doc: Document, html: string, textLength: number): number {
+/** Share of the text that sits inside links. */
+function linkDensity(holder: Element, textLength: number): number {
   if (!textLength) return 0;
-  const inert = doc.implementation.createHTMLDocument('');
-  const holder = inert.createElement('div');
-  holder.innerHTML = html;
   let linked = 0;
-  for (const a of Array.from(holder.querySelectorAll('a'))) linked += (a.textContent ?? '').trim().length;
+  for (const a of Array.from(holder.querySelectorAll('a'))) linked += (a.textContent ?? '').replace(/\s+/g, ' ').trim().length;
   return linked / textLength;
 }
 
@@ -50,7 +49,7 @@ const opt = (s: string | null | undefined) => (s?.trim() ? s.trim() : undefined)
  * `maxElements` elements (Readability's own budget, which it enforces by
  * throwing).
  */
-export function extractArticle(doc: Document, maxElements: number): Article | undefined {
+export function extractArticle(doc: Document, maxElements: number, maxTextChars = CLIP_LIMITS.maxTextChars): Article | undefined {
   const clone = doc.cloneNode(true) as Document;
   let parsed: ReturnType<Readability<string>['parse']>;
   try {
@@ -58,9 +57,15 @@ export function extractArticle(doc: Document, maxElements: number): Article | un
   } catch {
     return undefined;
   }
-  const text = parsed?.textContent?.trim() ?? '';
-  if (!parsed?.content || text.length < MIN_ARTICLE_CHARS) return undefined;
-  if (linkDensity(doc, parsed.content, text.length) > MAX_LINK_DENSITY) return undefined;
+  if (!parsed?.content) return undefined;
+  // Readability's textContent runs blocks together ("27 February 2024Rachel
+  // Okafor"); read the article's text block by block instead, from an inert
+  // document so nothing in it loads or runs.
+  const holder = doc.implementation.createHTMLDocument('').createElement('div');
+  holder.innerHTML = parsed.content;
+  const text = collectVisibleText(holder, maxTextChars);
+  if (text.length < MIN_ARTICLE_CHARS) return undefined;
+  if (linkDensity(holder, text.length) > MAX_LINK_DENSITY) return undefined;
   if (text.length < MIN_UNREADERABLE_CHARS && !isProbablyReaderable(doc)) return undefined;
   return {
     title: opt(parsed.title),

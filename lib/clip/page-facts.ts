@@ -3,8 +3,16 @@ import { resolveCanonicalUrl } from './canonical-url';
 import { parsePageDate } from './dates';
 import { jsonLdFirstString, jsonLdText, jsonLdTypes, readJsonLd, type JsonLdNode } from './json-ld';
 
-/** JSON-LD types that describe the page's main content (not breadcrumbs or logos). */
-const CONTENT_TYPES = /^(Article|NewsArticle|BlogPosting|Report|ScholarlyArticle|MedicalScholarlyArticle|MedicalWebPage|WebPage|AboutPage|FAQPage|QAPage|DiscussionForumPosting|SocialMediaPosting|Product|MedicalCondition|Drug|HealthTopicContent|CollectionPage|ItemPage)$/;
+/**
+ * JSON-LD types that describe the page's main content, most specific first:
+ * SEO plugins list a generic WebPage (and WebSite) before the article, and
+ * the article holds the headline and author.
+ */
+const CONTENT_TYPES = [
+  ['NewsArticle', 'ReportageNewsArticle', 'ScholarlyArticle', 'MedicalScholarlyArticle', 'BlogPosting', 'DiscussionForumPosting', 'SocialMediaPosting', 'Report'],
+  ['Article', 'MedicalWebPage', 'Product', 'MedicalCondition', 'Drug', 'HealthTopicContent', 'QAPage', 'FAQPage'],
+  ['WebPage', 'AboutPage', 'CollectionPage', 'ItemPage'],
+].map((names) => new Set(names));
 
 const clean = (s: string | null | undefined): string | undefined => {
   const t = s?.replace(/\s+/g, ' ').trim();
@@ -39,7 +47,20 @@ function isUrlLike(s: string): boolean {
 }
 
 function mainJsonLd(nodes: readonly JsonLdNode[]): JsonLdNode | undefined {
-  return nodes.find((n) => jsonLdTypes(n).some((t) => CONTENT_TYPES.test(t)));
+  for (const tier of CONTENT_TYPES) {
+    const node = nodes.find((n) => jsonLdTypes(n).some((t) => tier.has(t)));
+    if (node) return node;
+  }
+  return undefined;
+}
+
+/**
+ * Google Scholar asks for citation_author as "Last, First"; joined with
+ * commas two authors would read as four, so such names are joined with "; ".
+ */
+function joinAuthors(names: readonly string[]): string | undefined {
+  if (!names.length) return undefined;
+  return names.join(names.some((n) => n.includes(',')) ? '; ' : ', ');
 }
 
 function firstTimeElement(doc: Document): string | undefined {
@@ -85,7 +106,7 @@ export function collectPageFacts(doc: Document, pageUrl: string): PageFacts {
   const citationAuthors = metaContents(doc, 'citation_author');
   const metaAuthor = metaContent(doc, 'author', 'article:author', 'dc.creator', 'dcterms.creator');
   const byline =
-    (citationAuthors.length ? citationAuthors.join(', ') : undefined) ??
+    joinAuthors(citationAuthors) ??
     clean(jsonLdText(main?.['author'])) ??
     (metaAuthor && !isUrlLike(metaAuthor) ? metaAuthor : undefined) ??
     clean(doc.querySelector('[rel="author"], [itemprop="author"], .byline, .author')?.textContent)?.slice(0, 200);

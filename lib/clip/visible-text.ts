@@ -10,11 +10,13 @@ const BLOCK = /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|BR|DD|DIV|DL|DT|FIELDSET|FIGCA
 export function collectVisibleText(root: Element, maxChars: number): string {
   const parts: string[] = [];
   let length = 0;
-  const walk = (node: Node): void => {
+  // Line breaks in the HTML source are just spaces, except inside <pre>.
+  const walk = (node: Node, inPre: boolean): void => {
     if (length >= maxChars) return;
     if (node.nodeType === 3) {
-      const text = node.nodeValue ?? '';
-      if (text.trim()) {
+      const raw = node.nodeValue ?? '';
+      if (raw.trim()) {
+        const text = inPre ? raw : raw.replace(/\s+/g, ' ');
         parts.push(text);
         length += text.length;
       }
@@ -22,17 +24,18 @@ export function collectVisibleText(root: Element, maxChars: number): string {
     }
     if (node.nodeType !== 1) return;
     const el = node as Element;
-    if (SKIP.has(el.tagName.toUpperCase()) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return;
-    const block = BLOCK.test(el.tagName.toUpperCase());
+    const tag = el.tagName.toUpperCase();
+    if (SKIP.has(tag) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return;
+    const block = BLOCK.test(tag);
     if (block) parts.push('\n');
-    for (let child = el.firstChild; child; child = child.nextSibling) walk(child);
+    for (let child = el.firstChild; child; child = child.nextSibling) walk(child, inPre || tag === 'PRE');
     if (block) parts.push('\n');
   };
-  walk(root);
+  walk(root, false);
   return parts
     .join('')
     .split('\n')
-    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .map((line) => line.replace(/[ \t\f\r]+/g, ' ').trim())
     .filter(Boolean)
     .join('\n')
     .slice(0, maxChars);
