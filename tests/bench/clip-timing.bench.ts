@@ -1,8 +1,5 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  launchWithExtension, openLibrary, removeProfile, startFixtureServer, tabIdFor,
-  type ExtensionBrowser, type FixtureServer,
-} from '../e2e/harness';
+import { expect, it } from 'vitest';
+import { openLibrary, tabIdFor, useExtensionSession } from '../e2e/harness';
 
 /**
  * How long "Save page" takes in real Chromium, from the request leaving an
@@ -13,22 +10,12 @@ import {
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const PAGES = ['nhs-condition-page.html', 'charity-guide.html', 'news-article.html'];
 
-let server: FixtureServer;
-let ext: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ext = await launchWithExtension(server);
-});
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-  if (ext) await removeProfile(ext.profileDir);
-});
+const session = useExtensionSession();
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 it('measures clipping fixture articles', async () => {
+  const { ext, server } = session;
   const library = await openLibrary(ext);
   const rows: string[] = [];
   for (const name of PAGES) {

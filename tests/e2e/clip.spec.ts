@@ -1,30 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  clickContextMenu, launchWithExtension, openLibrary, openPopup, removeProfile, screenshot,
-  startFixtureServer, tabIdFor, type ExtensionBrowser, type FixtureServer,
-} from './harness';
+import { clickContextMenu, openLibrary, openPopup, screenshot, useExtensionSession } from './harness';
 
-let server: FixtureServer;
-let ext: ExtensionBrowser;
-let profileDir: string;
+const session = useExtensionSession();
+const openFixture = (name: string, query?: string) => session.openFixture(name, query);
 
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ext = await launchWithExtension(server);
-  profileDir = ext.profileDir;
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-  if (profileDir) await removeProfile(profileDir);
-});
-
-async function openFixture(name: string, query = ''): Promise<{ page: Page; tabId: number }> {
-  const page = await ext.context.newPage();
-  await page.goto(server.urlOf(name, query));
-  return { page, tabId: await tabIdFor(ext.worker, page.url()) };
+/**
+ * Opens the clip whose row mentions `kind` in the reader, and waits until the
+ * reader has moved focus to its heading (typing before that would lose focus).
+ */
+async function openReader(library: Page, kind: 'Article' | 'Passage'): Promise<void> {
+  await library.locator('.hc-row', { hasText: kind }).locator('a.hc-row__title').click();
+  await library.locator('#hc-reader-title:focus').waitFor();
 }
 
 /** Selects the text of the first element matching `selector` in the page. */
@@ -44,7 +31,7 @@ async function selectText(page: Page, selector: string): Promise<string> {
 describe('clipping health pages in real Chromium', () => {
   it('saves an article from the popup, with tags and a note, and knows it next time', async () => {
     const { tabId } = await openFixture('nhs-condition-page.html', 'utm_source=newsletter&utm_medium=email');
-    const popup = await openPopup(ext, tabId);
+    const popup = await openPopup(session.ext, tabId);
     await popup.getByRole('button', { name: 'Save page' }).waitFor();
     expect(await popup.locator('[data-source-type]').first().getAttribute('data-source-type')).toBe('official');
 
@@ -63,7 +50,7 @@ describe('clipping health pages in real Chromium', () => {
 
     // The same page under a tracking link is recognised as already saved.
     const again = await openFixture('nhs-condition-page.html', 'utm_campaign=x#symptoms');
-    const popup2 = await openPopup(ext, again.tabId);
+    const popup2 = await openPopup(session.ext, again.tabId);
     await popup2.getByText(/Already saved on/).waitFor();
     expect(await popup2.getByRole('button', { name: 'Save page' }).count()).toBe(0);
     const chips = await popup2.locator('.hc-tag').allTextContents();
@@ -76,9 +63,9 @@ describe('clipping health pages in real Chromium', () => {
     const { page, tabId } = await openFixture('news-article.html');
     const selected = await selectText(page, 'article p:nth-of-type(2)');
     expect(selected.length).toBeGreaterThan(20);
-    await clickContextMenu(ext, tabId, 'hc-save-selection', page.url());
+    await clickContextMenu(session.ext, tabId, 'hc-save-selection', page.url());
 
-    const library = await openLibrary(ext);
+    const library = await openLibrary(session.ext);
     const row = library.locator('.hc-row', { hasText: 'Passage' });
     await row.first().waitFor();
     const quote = (await row.first().locator('.hc-row__quote').textContent()) ?? '';
@@ -87,7 +74,7 @@ describe('clipping health pages in real Chromium', () => {
   });
 
   it('lists, searches, filters, edits, deletes and restores clips in the library', async () => {
-    const library = await openLibrary(ext);
+    const library = await openLibrary(session.ext);
     await library.getByText('2 clips').waitFor();
     await screenshot(library, 'library-list');
 
@@ -102,8 +89,7 @@ describe('clipping health pages in real Chromium', () => {
     await library.getByLabel('Tag', { exact: true }).selectOption('');
 
     // Open the article in the reader, add a tag, change the type.
-    await library.locator('.hc-row', { hasText: 'Article' }).locator('a.hc-row__title').click();
-    await library.locator('.hc-reader__content').waitFor();
+    await openReader(library, 'Article');
     expect((await library.locator('.hc-reader__content').textContent())?.length ?? 0).toBeGreaterThan(200);
     const tags = library.getByRole('combobox', { name: 'Tags' });
     await tags.fill('appointment');
@@ -131,7 +117,7 @@ describe('clipping health pages in real Chromium', () => {
     await library.getByText('2 clips').waitFor();
 
     // Tags used before are offered as you type, and picked with the keyboard.
-    await library.locator('.hc-row', { hasText: 'Passage' }).locator('a.hc-row__title').click();
+    await openReader(library, 'Passage');
     const passageTags = library.getByRole('combobox', { name: 'Tags' });
     await passageTags.fill('ty');
     await library.getByRole('option', { name: 'type 2' }).waitFor();
@@ -142,9 +128,9 @@ describe('clipping health pages in real Chromium', () => {
   });
 
   it('says plainly when a page cannot be saved', async () => {
-    const tabId = await ext.worker.evaluate(async () => (await chrome.tabs.create({ url: 'chrome://version' })).id ?? -1);
+    const tabId = await session.ext.worker.evaluate(async () => (await chrome.tabs.create({ url: 'chrome://version' })).id ?? -1);
     expect(tabId).toBeGreaterThan(0);
-    const popup = await openPopup(ext, tabId);
+    const popup = await openPopup(session.ext, tabId);
     await popup.getByRole('alert').waitFor();
     expect(await popup.getByRole('alert').textContent()).toContain('This page cannot be saved');
     await screenshot(popup, 'popup-cannot-clip');
@@ -152,9 +138,8 @@ describe('clipping health pages in real Chromium', () => {
   });
 
   it('keeps the library when the browser is closed and opened again', async () => {
-    await ext.close();
-    ext = await launchWithExtension(server, profileDir);
-    const library = await openLibrary(ext);
+    await session.relaunch();
+    const library = await openLibrary(session.ext);
     await library.getByText('2 clips').waitFor();
     const titles = await library.locator('a.hc-row__title').allTextContents();
     expect(titles).toHaveLength(2);

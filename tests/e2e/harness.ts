@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** The extension API as seen inside the service worker, where these helpers run code. */
 declare const chrome: typeof import('wxt/browser').browser;
@@ -163,4 +164,53 @@ export async function clickContextMenu(ext: ExtensionBrowser, tabId: number, men
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** One fixture server and one browser for a test file, set up and torn down around it. */
+export interface ExtensionSession {
+  readonly server: FixtureServer;
+  readonly ext: ExtensionBrowser;
+  /** Closes the browser and opens it again on the same profile. */
+  relaunch(): Promise<void>;
+  /** Opens a fixture page in a new tab. */
+  openFixture(name: string, query?: string): Promise<{ page: Page; tabId: number }>;
+}
+
+/** Registers beforeAll/afterAll hooks that start and stop an ExtensionSession. */
+export function useExtensionSession(): ExtensionSession {
+  let server: FixtureServer | undefined;
+  let ext: ExtensionBrowser | undefined;
+  let profileDir: string | undefined;
+  const need = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the session has not started');
+    return value;
+  };
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    ext = await launchWithExtension(server);
+    profileDir = ext.profileDir;
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await server?.close();
+    if (profileDir) await removeProfile(profileDir);
+  });
+  return {
+    get server() {
+      return need(server);
+    },
+    get ext() {
+      return need(ext);
+    },
+    async relaunch() {
+      await need(ext).close();
+      ext = await launchWithExtension(need(server), need(profileDir));
+    },
+    async openFixture(name, query = '') {
+      const browser = need(ext);
+      const page = await browser.context.newPage();
+      await page.goto(need(server).urlOf(name, query));
+      return { page, tabId: await tabIdFor(browser.worker, page.url()) };
+    },
+  };
 }

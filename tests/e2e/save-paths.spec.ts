@@ -1,33 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import {
-  clickContextMenu, launchWithExtension, openLibrary, openPopup, removeProfile, screenshot,
-  startFixtureServer, tabIdFor, type ExtensionBrowser, type FixtureServer,
-} from './harness';
+import { clickContextMenu, openLibrary, openPopup, screenshot, useExtensionSession } from './harness';
 
-let server: FixtureServer;
-let ext: ExtensionBrowser;
-
-beforeAll(async () => {
-  server = await startFixtureServer();
-  ext = await launchWithExtension(server);
-});
-
-afterAll(async () => {
-  await ext?.close();
-  await server?.close();
-  if (ext) await removeProfile(ext.profileDir);
-});
-
-async function openFixture(name: string): Promise<{ page: Page; tabId: number }> {
-  const page = await ext.context.newPage();
-  await page.goto(server.urlOf(name));
-  return { page, tabId: await tabIdFor(ext.worker, page.url()) };
-}
+const session = useExtensionSession();
+const openFixture = (name: string) => session.openFixture(name);
 
 /** Presses the extension's keyboard shortcut by running its real listener. */
 async function pressShortcut(tabId: number): Promise<void> {
-  await ext.worker.evaluate(async (id) => {
+  await session.ext.worker.evaluate(async (id) => {
     const tab = await chrome.tabs.get(id);
     (chrome.commands.onCommand as unknown as { dispatch(name: string, tab: unknown): void }).dispatch('save-page', tab);
   }, tabId);
@@ -43,13 +23,13 @@ async function waitForRow(library: Page, title: string) {
 describe('other ways to save, and pages that cannot be saved in full', () => {
   it('keeps the visible text of a page with no article, and says so', async () => {
     const { tabId } = await openFixture('forum-index.html');
-    const popup = await openPopup(ext, tabId);
+    const popup = await openPopup(session.ext, tabId);
     await popup.getByRole('button', { name: 'Save page' }).click();
     await popup.getByText(/no single main article/).waitFor();
     await screenshot(popup, 'popup-no-article-fallback');
     await popup.close();
 
-    const library = await openLibrary(ext);
+    const library = await openLibrary(session.ext);
     await (await waitForRow(library, 'Living with diabetes')).locator('a.hc-row__title').click();
     const content = (await library.locator('.hc-reader__content').textContent()) ?? '';
     expect(content).toContain('HbA1c went down!');
@@ -68,7 +48,7 @@ describe('other ways to save, and pages that cannot be saved in full', () => {
       return getSelection()!.toString().replace(/\s+/g, ' ').trim();
     });
     await pressShortcut(tabId);
-    const library = await openLibrary(ext);
+    const library = await openLibrary(session.ext);
     const passage = library.locator('.hc-row', { hasText: 'Passage' });
     await passage.first().waitFor();
     expect((await passage.first().locator('.hc-row__quote').textContent())?.replace(/[“”]/g, '').slice(0, 40)).toBe(selected.slice(0, 40));
@@ -83,8 +63,8 @@ describe('other ways to save, and pages that cannot be saved in full', () => {
   it('saves the link and title of a page that stops responding, and says why', async () => {
     const { page, tabId } = await openFixture('frozen-page.html');
     await page.waitForTimeout(800); // the page's script is now busy
-    await clickContextMenu(ext, tabId, 'hc-save-page', page.url());
-    const library = await openLibrary(ext);
+    await clickContextMenu(session.ext, tabId, 'hc-save-page', page.url());
+    const library = await openLibrary(session.ext);
     const row = await waitForRow(library, 'A page that stops responding');
     expect(await row.textContent()).toContain('Link');
     await row.locator('a.hc-row__title').click();
