@@ -36,9 +36,11 @@ if (!browser || !hasDisplay) {
 // Branded Google Chrome ignores --load-extension (since Chrome 137); Chromium honours it.
 const profile = resolve(root, '.output/profile');
 mkdirSync(profile, { recursive: true });
+// Chromium refuses to start as root unless its sandbox is turned off.
+const asRoot = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
 const child = spawn(
   browser,
-  [`--user-data-dir=${profile}`, `--disable-extensions-except=${chromeDir}`, `--load-extension=${chromeDir}`, '--no-first-run', 'about:blank'],
+  [...asRoot, `--user-data-dir=${profile}`, `--disable-extensions-except=${chromeDir}`, `--load-extension=${chromeDir}`, '--no-first-run', 'about:blank'],
   { stdio: 'ignore', detached: true },
 );
 child.unref();
