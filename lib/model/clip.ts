@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { qualityFactsSchema } from './quality-facts';
 import { sourceTypeSchema, sourceVerdictSchema } from './source-type';
 
 /** Limits that keep one clip from filling the disk or freezing a page. */
@@ -43,8 +44,10 @@ export const pageFactsSchema = z.object({
   excerpt: z.string().max(2_000).optional(),
   publishedAt: isoDate.optional(),
   modifiedAt: isoDate.optional(),
-  /** Structured hints the classifier uses (JSON-LD types, citation tags, generator). */
-  signals: z.array(z.string().max(200)).max(100),
+  /** Structured hints the classifier uses (JSON-LD types, citation tags, generator, page evidence). */
+  signals: z.array(z.string().max(200)).max(200),
+  /** Author, reviewer, dates with where they were found, references, adverts, charity numbers. */
+  quality: qualityFactsSchema.optional(),
 });
 export type PageFacts = z.infer<typeof pageFactsSchema>;
 
@@ -95,6 +98,8 @@ export const clipSchema = z.object({
   /** The user's choice; always wins over the verdict. */
   sourceOverride: sourceTypeSchema.optional(),
   signals: z.array(z.string()),
+  /** Quality facts found when the page was saved (absent on clips saved before they existed). */
+  quality: qualityFactsSchema.optional(),
 });
 export type Clip = z.infer<typeof clipSchema>;
 
