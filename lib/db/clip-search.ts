@@ -1,5 +1,5 @@
 import { effectiveSourceType, type Clip } from '../model/clip';
-import type { SourceType } from '../model/source-type';
+import type { SiteRule, SourceType } from '../model/source-type';
 
 /** What the library list can be narrowed by; all parts combine. */
 export interface ClipFilter {
@@ -19,9 +19,9 @@ export function queryWords(query: string | undefined): string[] {
 }
 
 /** True when the clip passes every part of the filter. */
-export function matchesFilter(clip: Clip, filter: ClipFilter, words: readonly string[]): boolean {
+export function matchesFilter(clip: Clip, filter: ClipFilter, words: readonly string[], siteRules: readonly SiteRule[] = []): boolean {
   if (filter.tag && !clip.tags.includes(filter.tag)) return false;
-  if (filter.sourceType && effectiveSourceType(clip) !== filter.sourceType) return false;
+  if (filter.sourceType && effectiveSourceType(clip, siteRules) !== filter.sourceType) return false;
   if (!words.length) return true;
   const haystack = [clip.title, clip.siteName, clip.note, clip.tags.join(' '), clip.excerpt, clip.contentText, clip.quote?.exact]
     .filter(Boolean)

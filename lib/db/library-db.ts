@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Clip } from '../model/clip';
+import type { SiteRule } from '../model/source-type';
 
 export const LIBRARY_DB_NAME = 'health-clipper';
 
@@ -16,11 +17,20 @@ export const SCHEMA_HISTORY = [
       clips: 'id, canonicalUrl, savedAt, *tags, kind',
     },
   },
+  {
+    version: 2,
+    stores: {
+      clips: 'id, canonicalUrl, savedAt, *tags, kind',
+      // host: the user's "pages on this site are <type>" rules, looked up by host.
+      siteRules: 'host',
+    },
+  },
 ] as const;
 
 /** The library's IndexedDB database, in the extension's own origin. */
 export class LibraryDb extends Dexie {
   clips!: EntityTable<Clip, 'id'>;
+  siteRules!: EntityTable<SiteRule, 'host'>;
 
   constructor(name: string = LIBRARY_DB_NAME) {
     super(name);

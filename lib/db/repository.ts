@@ -1,7 +1,8 @@
 import { Dexie, liveQuery, type Observable } from 'dexie';
 import { clipDraftSchema, clipEditSchema, normaliseTags, type Clip, type ClipDraft } from '../model/clip';
 import { fail, ok, type Result } from '../model/result';
-import type { SourceVerdict } from '../model/source-type';
+import { normaliseSiteInput } from '../model/site-rules';
+import { siteRuleSchema, type SiteRule, type SourceVerdict } from '../model/source-type';
 import { matchesFilter, queryWords, type ClipFilter } from './clip-search';
 import { LibraryDb } from './library-db';
 
@@ -153,10 +154,11 @@ export class LibraryRepository {
   /** Clips that pass the filter, newest first. */
   async listClips(filter: ClipFilter = {}): Promise<ClipListItem[]> {
     const words = queryWords(filter.query);
+    const rules = filter.sourceType ? await this.listSiteRules() : [];
     const source = filter.tag
       ? this.db.clips.where('tags').equals(filter.tag)
       : this.db.clips.orderBy('savedAt').reverse();
-    const clips = await source.filter((c) => matchesFilter(c, filter, words)).toArray();
+    const clips = await source.filter((c) => matchesFilter(c, filter, words, rules)).toArray();
     if (filter.tag) clips.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
     return clips.map(toListItem);
   }
@@ -165,6 +167,47 @@ export class LibraryRepository {
   async listTags(): Promise<string[]> {
     const keys = await this.db.clips.orderBy('tags').uniqueKeys();
     return keys.filter((k): k is string => typeof k === 'string').sort((a, b) => a.localeCompare(b));
+  }
+
+  /** The user's site rules, by host. */
+  listSiteRules(): Promise<SiteRule[]> {
+    return this.db.siteRules.orderBy('host').toArray();
+  }
+
+  /**
+   * Adds or replaces the user's rule for a site. The host may be typed as an
+   * address ("https://www.mysurgery.co.uk/contact") or a bare host name.
+   */
+  async saveSiteRule(input: { host: string; type: unknown; note?: string }): Promise<Result<SiteRule>> {
+    const host = normaliseSiteInput(input.host);
+    if (!host) return fail('invalid-input', 'That does not look like a website address. Type it like mysurgery.co.uk.');
+    const parsed = siteRuleSchema.safeParse({ host, type: input.type, note: input.note ?? '', createdAt: this.deps.now().toISOString() });
+    if (!parsed.success) return fail('invalid-input', 'Choose a type of source for this site.');
+    try {
+      await this.db.siteRules.put(parsed.data);
+      return ok(parsed.data);
+    } catch (error) {
+      return storageError(error);
+    }
+  }
+
+  /** Removes the rule for a host and hands it back, so the user can undo. */
+  async deleteSiteRule(host: string): Promise<Result<SiteRule>> {
+    try {
+      return await this.db.transaction('rw', this.db.siteRules, async () => {
+        const rule = await this.db.siteRules.get(host);
+        if (!rule) return fail<SiteRule>('not-found', 'That site is no longer in your list.');
+        await this.db.siteRules.delete(host);
+        return ok(rule);
+      });
+    } catch (error) {
+      return storageError(error);
+    }
+  }
+
+  /** `listSiteRules` that re-runs whenever the rules change. */
+  observeSiteRules(): Observable<SiteRule[]> {
+    return liveQuery(() => this.listSiteRules());
   }
 
   /** `listClips` that re-runs whenever the library changes. */

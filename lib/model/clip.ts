@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { qualityFactsSchema } from './quality-facts';
-import { sourceTypeSchema, sourceVerdictSchema } from './source-type';
+import { resolveSourceType } from './site-rules';
+import { sourceTypeSchema, sourceVerdictSchema, type SiteRule } from './source-type';
 
 /** Limits that keep one clip from filling the disk or freezing a page. */
 export const CLIP_LIMITS = {
@@ -112,9 +113,9 @@ export const clipEditSchema = z.object({
 });
 export type ClipEdit = z.infer<typeof clipEditSchema>;
 
-/** The type the user sees: their override, else the computed verdict. */
-export function effectiveSourceType(clip: Pick<Clip, 'sourceVerdict' | 'sourceOverride'>) {
-  return clip.sourceOverride ?? clip.sourceVerdict.type;
+/** The type the user sees: their page override, else their rule for the site, else the verdict. */
+export function effectiveSourceType(clip: Pick<Clip, 'url' | 'sourceVerdict' | 'sourceOverride'>, siteRules: readonly SiteRule[] = []) {
+  return resolveSourceType(clip, siteRules).type;
 }
 
 /** Normalises tags: trimmed, single-spaced, lower case, no duplicates, original order. */

@@ -10,6 +10,7 @@ describe('SCHEMA_HISTORY', () => {
   it('matches the shipped versions exactly', () => {
     expect(SCHEMA_HISTORY).toEqual([
       { version: 1, stores: { clips: 'id, canonicalUrl, savedAt, *tags, kind' } },
+      { version: 2, stores: { clips: 'id, canonicalUrl, savedAt, *tags, kind', siteRules: 'host' } },
     ]);
   });
 
@@ -32,11 +33,12 @@ describe('LibraryDb', () => {
     db = undefined;
   });
 
-  it('opens at version 1 with the clips table and its indexes', async () => {
+  it('opens at the latest version with the clips and site-rules tables and their indexes', async () => {
     db = new LibraryDb('schema-history-test');
     await db.open();
-    expect(db.verno).toBe(1);
-    expect(db.tables.map((t) => t.name)).toEqual(['clips']);
+    expect(db.verno).toBe(2);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['clips', 'siteRules']);
+    expect(db.siteRules.schema.primKey.name).toBe('host');
     const schema = db.clips.schema;
     expect(schema.primKey.name).toBe('id');
     expect(schema.primKey.auto).toBe(false);
@@ -48,7 +50,7 @@ describe('LibraryDb', () => {
     db = new LibraryDb('schema-history-raw-test');
     await db.open();
     const idb = db.backendDB();
-    expect(Array.from(idb.objectStoreNames)).toEqual(['clips']);
+    expect(Array.from(idb.objectStoreNames).sort()).toEqual(['clips', 'siteRules']);
     const store = idb.transaction('clips', 'readonly').objectStore('clips');
     expect(store.keyPath).toBe('id');
     expect(Array.from(store.indexNames).sort()).toEqual(['canonicalUrl', 'kind', 'savedAt', 'tags']);
