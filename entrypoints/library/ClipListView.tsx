@@ -4,6 +4,7 @@ import { displayHost, formatDate } from '../../components/format-date';
 import { useObservable } from '../../components/hooks/use-observable';
 import type { LibraryRepository } from '../../lib/db/repository';
 import { effectiveSourceType } from '../../lib/model/clip';
+import { isReviewOverdue } from '../../lib/model/quality-facts';
 import { SOURCE_TYPES, SOURCE_TYPE_LABELS, sourceTypeSchema } from '../../lib/model/source-type';
 import { clipHref } from './use-hash-route';
 
@@ -25,13 +26,17 @@ export function ClipListView({ repo, onDelete }: ClipListViewProps) {
     [query, tag, type],
   );
   const tags = useObservable(() => repo.observeTags(), []).value ?? [];
+  const siteRules = useObservable(() => repo.observeSiteRules(), []).value ?? [];
+  const now = new Date();
   const list = clips.value;
   const filtered = Boolean(query || tag || type);
 
   return (
     <main>
       <h1>Your health library</h1>
-      <p class="hc-muted">Everything here is stored only in this browser on this computer.</p>
+      <p class="hc-muted">
+        Everything here is stored only in this browser on this computer. <a href="#sites">Your list of sites</a>
+      </p>
       <form class="hc-filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <div>
           <label for="hc-search">Search your library</label>
@@ -72,10 +77,11 @@ export function ClipListView({ repo, onDelete }: ClipListViewProps) {
             <div>
               <a class="hc-row__title" href={clipHref(clip.id)}>{clip.title}</a>
               <div class="hc-row__meta">
-                <SourceTypeBadge type={effectiveSourceType(clip)} overridden={Boolean(clip.sourceOverride)} />
+                <SourceTypeBadge type={effectiveSourceType(clip, siteRules)} overridden={Boolean(clip.sourceOverride) || effectiveSourceType(clip, siteRules) !== clip.sourceVerdict.type} />
                 <span>{clip.siteName ?? displayHost(clip.url)}</span>
                 <span>{KIND_LABELS[clip.kind]}</span>
                 <span>Saved {formatDate(clip.savedAt)}</span>
+                {isReviewOverdue(clip.quality, now) ? <span class="hc-pill-warning">Review overdue</span> : null}
               </div>
               {clip.quote ? <p class="hc-row__quote">“{clip.quote.exact.slice(0, 240)}”</p> : null}
               {clip.tags.length ? (

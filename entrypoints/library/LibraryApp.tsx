@@ -4,6 +4,7 @@ import { getRepository } from '../../lib/db/repository';
 import type { Clip } from '../../lib/model/clip';
 import { ClipListView } from './ClipListView';
 import { ReaderView } from './ReaderView';
+import { SiteRulesView } from './SiteRulesView';
 import { UndoToast } from './UndoToast';
 import { useHashRoute } from './use-hash-route';
 
@@ -15,7 +16,7 @@ export function LibraryApp() {
   const [error, setError] = useState<string | undefined>();
 
   useEffect(() => {
-    document.title = route.view === 'list' ? 'Your health library' : 'Reading a saved page';
+    document.title = { list: 'Your health library', clip: 'Reading a saved page', sites: 'Your list of sites' }[route.view];
   }, [route.view]);
 
   const handleDelete = async (id: string) => {
@@ -40,6 +41,8 @@ export function LibraryApp() {
       {error ? <StatusMessage tone="error">{error}</StatusMessage> : null}
       {route.view === 'clip' ? (
         <ReaderView repo={repo} id={route.id} onDelete={(id) => void handleDelete(id)} />
+      ) : route.view === 'sites' ? (
+        <SiteRulesView repo={repo} />
       ) : (
         <ClipListView repo={repo} onDelete={(id) => void handleDelete(id)} />
       )}

@@ -6,8 +6,11 @@ import { displayHost, formatDate } from '../../components/format-date';
 import { useObservable } from '../../components/hooks/use-observable';
 import { sanitizeHtml } from '../../lib/clip/sanitize-html';
 import type { LibraryRepository } from '../../lib/db/repository';
-import { effectiveSourceType, type Clip } from '../../lib/model/clip';
-import { SOURCE_TYPES, SOURCE_TYPE_LABELS, sourceTypeSchema } from '../../lib/model/source-type';
+import type { Clip } from '../../lib/model/clip';
+import { resolveSourceType } from '../../lib/model/site-rules';
+import { LOW_CONFIDENCE } from '../../lib/model/source-type';
+import { QualityFactsList } from '../../components/QualityFactsList';
+import { SourceTypePanel } from './SourceTypePanel';
 
 export interface ReaderViewProps {
   repo: LibraryRepository;
@@ -34,9 +37,9 @@ function Reader({ repo, clip, onDelete }: { repo: LibraryRepository; clip: Clip;
   const [tags, setTags] = useState(clip.tags);
   const [note, setNote] = useState(clip.note);
   const [status, setStatus] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
-  const [typeStatus, setTypeStatus] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
   const [showImages, setShowImages] = useState(false);
   const allTags = useObservable(() => repo.observeTags(), []).value ?? [];
+  const siteRules = useObservable(() => repo.observeSiteRules(), []).value ?? [];
   useEffect(() => document.getElementById('hc-reader-title')?.focus(), []);
 
   // Stored HTML was cleaned when saved; clean it again here, because the
@@ -51,12 +54,7 @@ function Reader({ repo, clip, onDelete }: { repo: LibraryRepository; clip: Clip;
     const result = await repo.updateClip(clip.id, { tags, note });
     setStatus(result.ok ? { tone: 'success', text: 'Your tags and note are saved.' } : { tone: 'error', text: result.error.message });
   };
-  const changeType = async (value: string) => {
-    const type = sourceTypeSchema.safeParse(value).data;
-    const result = await repo.updateClip(clip.id, { sourceOverride: type ?? null });
-    setTypeStatus(result.ok ? { tone: 'success', text: 'Source type updated.' } : { tone: 'error', text: result.error.message });
-  };
-  const type = effectiveSourceType(clip);
+  const shown = resolveSourceType(clip, siteRules);
 
   return (
     <main class="hc-reader">
@@ -66,7 +64,7 @@ function Reader({ repo, clip, onDelete }: { repo: LibraryRepository; clip: Clip;
         <div class="hc-reader__main">
           <div class="hc-reader__meta">
             <p>
-              <SourceTypeBadge type={type} overridden={Boolean(clip.sourceOverride)} />{' '}
+              <SourceTypeBadge type={shown.type} overridden={shown.decidedBy !== 'classifier'} unsure={clip.sourceVerdict.confidence < LOW_CONFIDENCE} />{' '}
               {clip.siteName ?? displayHost(clip.url)}
             </p>
             <dl>
@@ -108,19 +106,14 @@ function Reader({ repo, clip, onDelete }: { repo: LibraryRepository; clip: Clip;
             {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
           </section>
 
-          <section class="hc-panel" aria-labelledby="hc-type-heading">
-            <h2 id="hc-type-heading">Type of source</h2>
-            <p>
-              We think this is <strong>{SOURCE_TYPE_LABELS[clip.sourceVerdict.type]}</strong>:
-            </p>
-            <ul>{clip.sourceVerdict.reasons.map((r) => <li key={r}>{r}</li>)}</ul>
-            <label for="hc-type-override">Change the type</label>
-            <select id="hc-type-override" value={clip.sourceOverride ?? ''} onChange={(e) => void changeType(e.currentTarget.value)}>
-              <option value="">Use our suggestion ({SOURCE_TYPE_LABELS[clip.sourceVerdict.type]})</option>
-              {SOURCE_TYPES.map((t) => <option key={t} value={t}>{SOURCE_TYPE_LABELS[t]}</option>)}
-            </select>
-            {typeStatus ? <StatusMessage tone={typeStatus.tone}>{typeStatus.text}</StatusMessage> : null}
-          </section>
+          <SourceTypePanel repo={repo} clip={clip} siteRules={siteRules} />
+
+          {clip.quality ? (
+            <section class="hc-panel" aria-labelledby="hc-quality-heading">
+              <h2 id="hc-quality-heading">About this page</h2>
+              <QualityFactsList facts={clip.quality} now={new Date()} />
+            </section>
+          ) : null}
 
           <button type="button" class="hc-danger" onClick={() => onDelete(clip.id)}>Delete this clip</button>
         </aside>

@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 
-/** The library's two views, from the address fragment so Back and bookmarks work. */
-export type Route = { view: 'list' } | { view: 'clip'; id: string };
+/** The library's views, from the address fragment so Back and bookmarks work. */
+export type Route = { view: 'list' } | { view: 'clip'; id: string } | { view: 'sites' };
 
+/** `#clip=<id>` opens a clip, `#sites` the user's site list, anything else the list. */
 export function parseRoute(hash: string): Route {
-  const id = new URLSearchParams(hash.replace(/^#/, '')).get('clip');
+  const bare = hash.replace(/^#/, '');
+  if (bare === 'sites') return { view: 'sites' };
+  const id = new URLSearchParams(bare).get('clip');
   return id ? { view: 'clip', id } : { view: 'list' };
 }
 

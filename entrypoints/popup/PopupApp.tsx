@@ -1,12 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { QualityFactsList } from '../../components/QualityFactsList';
 import { SourceTypeBadge } from '../../components/SourceTypeBadge';
+import { SourceVerdictDetails } from '../../components/SourceVerdictDetails';
 import { StatusMessage } from '../../components/StatusMessage';
 import { TagInput } from '../../components/TagInput';
 import { displayHost, formatDate } from '../../components/format-date';
 import { useObservable } from '../../components/hooks/use-observable';
 import { getRepository, type ClipListItem } from '../../lib/db/repository';
 import type { ClipKind } from '../../lib/model/clip';
+import { isReviewOverdue } from '../../lib/model/quality-facts';
+import { LOW_CONFIDENCE } from '../../lib/model/source-type';
 import type { AppError } from '../../lib/model/result';
 import { sendMessage } from '../../lib/messages/messenger';
 import type { TabInspection } from '../../lib/messages/protocol';
@@ -88,8 +92,16 @@ export function PopupApp() {
     <main>
       <h1 class="hc-popup__title">{page.facts.title}</h1>
       <p class="hc-popup__site">{page.facts.siteName ?? displayHost(page.facts.url)}</p>
-      <SourceTypeBadge type={page.verdict.type} />
+      <SourceTypeBadge type={page.verdict.type} unsure={page.verdict.confidence < LOW_CONFIDENCE} />
       <p class="hc-popup__reason">{page.verdict.reasons[0]}</p>
+      {page.facts.quality && isReviewOverdue(page.facts.quality, new Date()) ? (
+        <p><span class="hc-pill-warning">Review overdue</span> The page’s own next review date has passed.</p>
+      ) : null}
+      <details class="hc-popup__why">
+        <summary>Why we think so, and dates</summary>
+        <SourceVerdictDetails verdict={page.verdict} />
+        {page.facts.quality ? <QualityFactsList facts={page.facts.quality} now={new Date()} /> : null}
+      </details>
 
       {earlier ? (
         <StatusMessage tone="info">

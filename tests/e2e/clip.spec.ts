@@ -97,6 +97,7 @@ describe('clipping health pages in real Chromium', () => {
     await library.getByRole('button', { name: 'Save tags and note' }).click();
     await library.getByText('Your tags and note are saved.').waitFor();
     await library.getByLabel('Change the type').selectOption('charity');
+    await library.getByRole('button', { name: 'Save type' }).click();
     await library.getByText('Source type updated.').waitFor();
     await screenshot(library, 'library-reader');
 

@@ -1,0 +1,80 @@
+import { useState } from 'preact/hooks';
+import { SourceVerdictDetails } from '../../components/SourceVerdictDetails';
+import { StatusMessage } from '../../components/StatusMessage';
+import type { LibraryRepository } from '../../lib/db/repository';
+import type { Clip } from '../../lib/model/clip';
+import { bareHostOf, resolveSourceType } from '../../lib/model/site-rules';
+import { SOURCE_TYPES, SOURCE_TYPE_LABELS, sourceTypeSchema, type SiteRule } from '../../lib/model/source-type';
+
+export interface SourceTypePanelProps {
+  repo: LibraryRepository;
+  clip: Clip;
+  siteRules: readonly SiteRule[];
+}
+
+type Scope = 'page' | 'site';
+
+/** The verdict with its evidence, and the user's way to change it for this page or the whole site. */
+export function SourceTypePanel({ repo, clip, siteRules }: SourceTypePanelProps) {
+  const shown = resolveSourceType(clip, siteRules);
+  const host = bareHostOf(clip.url) ?? '';
+  const [choice, setChoice] = useState<string>(shown.decidedBy === 'classifier' ? '' : shown.type);
+  const [scope, setScope] = useState<Scope>(shown.decidedBy === 'site' ? 'site' : 'page');
+  const [status, setStatus] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    const type = sourceTypeSchema.safeParse(choice).data;
+    let result;
+    if (scope === 'page') {
+      result = await repo.updateClip(clip.id, { sourceOverride: type ?? null });
+    } else if (type) {
+      result = await repo.saveSiteRule({ host, type });
+      // The site rule should show here, so drop this page's own choice.
+      if (result.ok && clip.sourceOverride) result = await repo.updateClip(clip.id, { sourceOverride: null });
+    } else {
+      result = shown.rule ? await repo.deleteSiteRule(shown.rule.host) : await repo.updateClip(clip.id, { sourceOverride: null });
+    }
+    setStatus(
+      result.ok
+        ? { tone: 'success', text: scope === 'site' && type ? `Every page on ${host} is now shown as ${SOURCE_TYPE_LABELS[type]}.` : 'Source type updated.' }
+        : { tone: 'error', text: result.error.message },
+    );
+  };
+
+  return (
+    <section class="hc-panel" aria-labelledby="hc-type-heading">
+      <h2 id="hc-type-heading">Type of source</h2>
+      {shown.decidedBy === 'page' ? <p>You chose <strong>{SOURCE_TYPE_LABELS[shown.type]}</strong> for this page.</p> : null}
+      {shown.decidedBy === 'site' && shown.rule ? (
+        <p>
+          Your list says every page on {shown.rule.host} is <strong>{SOURCE_TYPE_LABELS[shown.type]}</strong>.
+        </p>
+      ) : null}
+      <p>
+        We think this is <strong>{SOURCE_TYPE_LABELS[clip.sourceVerdict.type]}</strong>:
+      </p>
+      <SourceVerdictDetails verdict={clip.sourceVerdict} />
+      <form onSubmit={(e) => void save(e)}>
+        <label for="hc-type-override">Change the type</label>
+        <select id="hc-type-override" value={choice} onChange={(e) => setChoice(e.currentTarget.value)}>
+          <option value="">Use our suggestion ({SOURCE_TYPE_LABELS[clip.sourceVerdict.type]})</option>
+          {SOURCE_TYPES.map((t) => (
+            <option key={t} value={t}>{SOURCE_TYPE_LABELS[t]}</option>
+          ))}
+        </select>
+        <fieldset class="hc-scope">
+          <legend>For</legend>
+          <label>
+            <input type="radio" name="hc-scope" value="page" checked={scope === 'page'} onChange={() => setScope('page')} /> this page only
+          </label>
+          <label>
+            <input type="radio" name="hc-scope" value="site" checked={scope === 'site'} onChange={() => setScope('site')} /> every page on {host}
+          </label>
+        </fieldset>
+        <button type="submit">Save type</button>
+      </form>
+      {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
+    </section>
+  );
+}
