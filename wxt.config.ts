@@ -20,7 +20,9 @@ export default defineConfig({
     // The end-to-end build alone may read pages without a click, because a test
     // harness cannot press the toolbar button that grants activeTab. Its
     // Chromium resolves every host to the local fixture server.
-    host_permissions: mode === 'e2e' ? ['https://*/*', 'http://127.0.0.1/*'] : [],
+    host_permissions: mode === 'e2e' ? ['https://*/*', 'http://*/*'] : [],
+    // Asked for only when the user turns on "annotate pages as I browse".
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
     action: { default_title: 'Save this page to Health Clipper' },
     commands: {

@@ -3,6 +3,7 @@ import type { LibraryRepository } from '../../lib/db/repository';
 import type { ClipKind } from '../../lib/model/clip';
 import { pageFactsSchema } from '../../lib/model/clip';
 import { fail, ok, type Result } from '../../lib/model/result';
+import { siteRuleFor } from '../../lib/model/site-rules';
 import type { ClipOutcome, TabInspection } from '../../lib/messages/protocol';
 import { clipPage, inspectPage, linkDraftFromTab, TIMED_OUT } from './page-scripts';
 
@@ -21,6 +22,7 @@ export async function inspectTab(repo: LibraryRepository, tabId: number): Promis
   return ok({
     facts: facts.data,
     verdict: classifySource(facts.data),
+    siteRule: siteRuleFor(facts.data.url, await repo.listSiteRules()),
     hasSelection: page.value.hasSelection === true,
     linkOnlyReason: page.value.linkOnlyReason,
     saved: await repo.findClipsByUrl(facts.data.canonicalUrl),

@@ -3,8 +3,10 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { getRepository } from '../../lib/db/repository';
 import type { ClipKind } from '../../lib/model/clip';
 import { listenForMessages } from '../../lib/messages/messenger';
+import { annotatePagesSetting } from '../../lib/settings/settings';
+import { describePage, hideBadgeOnSite, syncAnnotationScript } from './annotate';
 import { clipTab, inspectTab } from './clip-service';
-import { notifyTab } from './notify-tab';
+import { notifyTab, showTypeOnAction } from './notify-tab';
 
 const MENU: Record<string, { title: string; contexts: ['page'] | ['selection']; mode: ClipKind }> = {
   'hc-save-page': { title: 'Save this page to Health Clipper', contexts: ['page'], mode: 'article' },
@@ -20,11 +22,25 @@ async function clipAndNotify(tabId: number, mode: ClipKind): Promise<void> {
 
 export default defineBackground(() => {
   listenForMessages({
-    inspectTab: ({ tabId }) => inspectTab(getRepository(), tabId),
+    inspectTab: async ({ tabId }) => {
+      const result = await inspectTab(getRepository(), tabId);
+      if (result.ok) void showTypeOnAction(tabId, result.value.siteRule?.type ?? result.value.verdict.type);
+      return result;
+    },
     clipTab: (input) => clipTab(getRepository(), input),
+    describePage: (input) => describePage(getRepository(), input),
+    hideBadgeOnSite: (input) => hideBadgeOnSite(input),
   });
 
+  // "Annotate pages as I browse" follows the setting and the optional permission.
+  const sync = () => void syncAnnotationScript().catch(() => undefined);
+  browser.runtime.onStartup.addListener(sync);
+  browser.permissions.onAdded.addListener(sync);
+  browser.permissions.onRemoved.addListener(sync);
+  annotatePagesSetting.watch(sync);
+
   browser.runtime.onInstalled.addListener(() => {
+    sync();
     void browser.contextMenus.removeAll().then(() => {
       for (const [id, item] of Object.entries(MENU)) {
         browser.contextMenus.create({ id, title: item.title, contexts: item.contexts });

@@ -1,4 +1,6 @@
 import { browser } from 'wxt/browser';
+import { SOURCE_TYPE_LABELS } from '../../lib/model/source-labels';
+import type { SourceType } from '../../lib/model/source-type';
 
 /**
  * Tells the user in the page what happened after a save from the context
@@ -34,4 +36,20 @@ export async function notifyTab(tabId: number, message: string, success: boolean
       },
     })
     .catch(() => undefined);
+}
+
+/** Two-to-four letter codes for the toolbar badge; the button's title gives the full words. */
+const TYPE_CODES: Record<SourceType, string> = {
+  official: 'OFF', charity: 'CHAR', peer: 'PEER', commercial: 'COM', research: 'RES', news: 'NEWS', other: 'OTH', unknown: '?',
+};
+const TYPE_COLOURS: Record<SourceType, string> = {
+  official: '#005eb8', charity: '#7a3e94', peer: '#b35c00', commercial: '#505a5f',
+  research: '#00857a', news: '#a4283d', other: '#505a5f', unknown: '#505a5f',
+};
+
+/** Shows the page's source type on the toolbar button of that tab (activeTab, when the popup opens). */
+export async function showTypeOnAction(tabId: number, type: SourceType): Promise<void> {
+  await browser.action.setBadgeBackgroundColor({ tabId, color: TYPE_COLOURS[type] }).catch(() => undefined);
+  await browser.action.setBadgeText({ tabId, text: TYPE_CODES[type] }).catch(() => undefined);
+  await browser.action.setTitle({ tabId, title: `Health Clipper: ${SOURCE_TYPE_LABELS[type]}` }).catch(() => undefined);
 }

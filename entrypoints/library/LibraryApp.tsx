@@ -4,6 +4,7 @@ import { getRepository } from '../../lib/db/repository';
 import type { Clip } from '../../lib/model/clip';
 import { ClipListView } from './ClipListView';
 import { ReaderView } from './ReaderView';
+import { SettingsView } from './SettingsView';
 import { SiteRulesView } from './SiteRulesView';
 import { UndoToast } from './UndoToast';
 import { useHashRoute } from './use-hash-route';
@@ -16,7 +17,7 @@ export function LibraryApp() {
   const [error, setError] = useState<string | undefined>();
 
   useEffect(() => {
-    document.title = { list: 'Your health library', clip: 'Reading a saved page', sites: 'Your list of sites' }[route.view];
+    document.title = { list: 'Your health library', clip: 'Reading a saved page', sites: 'Your list of sites', settings: 'Settings' }[route.view];
   }, [route.view]);
 
   const handleDelete = async (id: string) => {
@@ -43,6 +44,8 @@ export function LibraryApp() {
         <ReaderView repo={repo} id={route.id} onDelete={(id) => void handleDelete(id)} />
       ) : route.view === 'sites' ? (
         <SiteRulesView repo={repo} />
+      ) : route.view === 'settings' ? (
+        <SettingsView />
       ) : (
         <ClipListView repo={repo} onDelete={(id) => void handleDelete(id)} />
       )}

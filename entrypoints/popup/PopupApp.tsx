@@ -10,7 +10,7 @@ import { useObservable } from '../../components/hooks/use-observable';
 import { getRepository, type ClipListItem } from '../../lib/db/repository';
 import type { ClipKind } from '../../lib/model/clip';
 import { isReviewOverdue } from '../../lib/model/quality-facts';
-import { LOW_CONFIDENCE } from '../../lib/model/source-type';
+import { LOW_CONFIDENCE, SOURCE_TYPE_LABELS } from '../../lib/model/source-type';
 import type { AppError } from '../../lib/model/result';
 import { sendMessage } from '../../lib/messages/messenger';
 import type { TabInspection } from '../../lib/messages/protocol';
@@ -92,8 +92,19 @@ export function PopupApp() {
     <main>
       <h1 class="hc-popup__title">{page.facts.title}</h1>
       <p class="hc-popup__site">{page.facts.siteName ?? displayHost(page.facts.url)}</p>
-      <SourceTypeBadge type={page.verdict.type} unsure={page.verdict.confidence < LOW_CONFIDENCE} />
-      <p class="hc-popup__reason">{page.verdict.reasons[0]}</p>
+      {page.siteRule ? (
+        <>
+          <SourceTypeBadge type={page.siteRule.type} overridden />
+          <p class="hc-popup__reason">
+            Your list of sites says {page.siteRule.host} is {SOURCE_TYPE_LABELS[page.siteRule.type]}.
+          </p>
+        </>
+      ) : (
+        <>
+          <SourceTypeBadge type={page.verdict.type} unsure={page.verdict.confidence < LOW_CONFIDENCE} />
+          <p class="hc-popup__reason">{page.verdict.reasons[0]}</p>
+        </>
+      )}
       {page.facts.quality && isReviewOverdue(page.facts.quality, new Date()) ? (
         <p><span class="hc-pill-warning">Review overdue</span> The page’s own next review date has passed.</p>
       ) : null}

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import * as z from 'zod';
 import { CLIP_KINDS } from '../model/clip';
 import { fail } from '../model/result';
-import type { MessageInput, MessageOutput, MessageType, ProtocolHandlers } from './protocol';
+import { CONTENT_SCRIPT_MESSAGES, type MessageInput, type MessageOutput, type MessageType, type ProtocolHandlers } from './protocol';
 
 /** Envelope checks: every incoming message is parsed before a handler sees it. */
 const inputSchemas: { [K in MessageType]: z.ZodType<MessageInput<K>> } = {
@@ -13,9 +13,11 @@ const inputSchemas: { [K in MessageType]: z.ZodType<MessageInput<K>> } = {
     tags: z.array(z.string().max(200)).max(100),
     note: z.string().max(20_000),
   }),
+  describePage: z.object({ url: z.string().max(8_000), canonicalHref: z.string().max(8_000).optional() }),
+  hideBadgeOnSite: z.object({ url: z.string().max(8_000) }),
 };
 
-const envelopeSchema = z.object({ type: z.enum(['inspectTab', 'clipTab']), input: z.unknown() });
+const envelopeSchema = z.object({ type: z.enum(['inspectTab', 'clipTab', 'describePage', 'hideBadgeOnSite']), input: z.unknown() });
 
 /** Sends a command to the background and waits for its Result. */
 export async function sendMessage<K extends MessageType>(type: K, input: MessageInput<K>): Promise<MessageOutput<K>> {
@@ -26,10 +28,11 @@ export async function sendMessage<K extends MessageType>(type: K, input: Message
   }
 }
 
-async function dispatch(handlers: ProtocolHandlers, message: unknown): Promise<unknown> {
+async function dispatch(handlers: ProtocolHandlers, message: unknown, fromPage: boolean): Promise<unknown> {
   const envelope = envelopeSchema.safeParse(message);
   if (!envelope.success) return fail('invalid-input', 'Unknown request.');
   const { type, input } = envelope.data;
+  if (fromPage && !CONTENT_SCRIPT_MESSAGES.has(type)) return fail('invalid-input', 'Not allowed from a web page.');
   switch (type) {
     case 'inspectTab': {
       const parsed = inputSchemas.inspectTab.safeParse(input);
@@ -39,20 +42,27 @@ async function dispatch(handlers: ProtocolHandlers, message: unknown): Promise<u
       const parsed = inputSchemas.clipTab.safeParse(input);
       return parsed.success ? handlers.clipTab(parsed.data) : fail('invalid-input', 'Bad request.');
     }
+    case 'describePage': {
+      const parsed = inputSchemas.describePage.safeParse(input);
+      return parsed.success ? handlers.describePage(parsed.data) : fail('invalid-input', 'Bad request.');
+    }
+    case 'hideBadgeOnSite': {
+      const parsed = inputSchemas.hideBadgeOnSite.safeParse(input);
+      return parsed.success ? handlers.hideBadgeOnSite(parsed.data) : fail('invalid-input', 'Bad request.');
+    }
   }
 }
 
 /**
- * Registers the background's handlers. Only our own extension pages may
- * call them: messages from elsewhere (web pages cannot reach runtime
- * messaging without externally_connectable, but content scripts could) are
- * refused.
+ * Registers the background's handlers. Commands come only from our own
+ * extension pages; our content script, which runs inside web pages, may
+ * send just the messages in CONTENT_SCRIPT_MESSAGES.
  */
 export function listenForMessages(handlers: ProtocolHandlers): void {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    const ownPage = sender.id === browser.runtime.id && sender.url?.startsWith(browser.runtime.getURL('/'));
-    if (!ownPage) return undefined;
-    return dispatch(handlers, message).catch(() =>
+    if (sender.id !== browser.runtime.id) return undefined;
+    const ownPage = sender.url?.startsWith(browser.runtime.getURL('/')) === true;
+    return dispatch(handlers, message, !ownPage).catch(() =>
       fail('unexpected', 'Something went wrong inside the extension. Try again.'),
     );
   });

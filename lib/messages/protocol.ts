@@ -1,12 +1,14 @@
 import type { ClipKind, PageFacts } from '../model/clip';
 import type { Result } from '../model/result';
-import type { SourceVerdict } from '../model/source-type';
+import type { SiteRule, SourceType, SourceVerdict } from '../model/source-type';
 import type { ClipListItem } from '../db/repository';
 
 /** What the popup learns about a tab before the user saves it. */
 export interface TabInspection {
   facts: PageFacts;
   verdict: SourceVerdict;
+  /** The user's rule for this site, which wins over the verdict. */
+  siteRule?: SiteRule;
   hasSelection: boolean;
   /** Set when only the link can be kept (e.g. a PDF), in plain words. */
   linkOnlyReason?: string;
@@ -22,6 +24,17 @@ export interface ClipOutcome {
   message: string;
 }
 
+/** What the in-page badge shows: the page's type and whether it is in the library. */
+export interface PageBadge {
+  type: SourceType;
+  /** One-line reason for the type. */
+  reason: string;
+  /** When the page (by canonical address) was first saved, if it is in the library. */
+  savedAt?: string;
+  /** How many clips the library holds from this page. */
+  savedCount: number;
+}
+
 /**
  * Every message between contexts, by direction. Commands are imperative.
  * Handlers never throw across contexts: they return a Result.
@@ -33,7 +46,20 @@ export interface ProtocolMap {
   inspectTab(input: { tabId: number }): Result<TabInspection>;
   /** Save the page in a tab as an article, the selection, or the link. */
   clipTab(input: { tabId: number; mode: ClipKind; tags: string[]; note: string }): Result<ClipOutcome>;
+
+  /*
+   * Content script (annotate pages as I browse) → background. Only these two
+   * are accepted from web pages; their inputs are page-derived and parsed.
+   */
+
+  /** Say what badge this page should show, or null for none (unknown site, nothing saved, hidden). */
+  describePage(input: { url: string; canonicalHref?: string }): Result<PageBadge | null>;
+  /** Stop showing the badge on this page's site. */
+  hideBadgeOnSite(input: { url: string }): Result<string>;
 }
+
+/** The messages a content script may send; every other one must come from an extension page. */
+export const CONTENT_SCRIPT_MESSAGES: ReadonlySet<MessageType> = new Set(['describePage', 'hideBadgeOnSite']);
 
 export type MessageType = keyof ProtocolMap;
 export type MessageInput<K extends MessageType> = Parameters<ProtocolMap[K]>[0];

@@ -55,17 +55,7 @@ export type SourceVerdict = z.infer<typeof sourceVerdictSchema>;
 /** Below this confidence the UI says "not sure" beside the type. */
 export const LOW_CONFIDENCE = 0.5;
 
-/** Short labels for the UI, in plain English. Peer experience is valued, not warned against. */
-export const SOURCE_TYPE_LABELS: Record<SourceType, string> = {
-  official: 'Official',
-  charity: 'Charity or patient group',
-  peer: 'Personal experience',
-  commercial: 'Commercial',
-  research: 'Research',
-  news: 'News',
-  other: 'Other organisation',
-  unknown: 'Not sure',
-};
+export { SOURCE_TYPE_LABELS } from './source-labels';
 
 /** A user's rule for a whole site: "pages on this host are <type>". Always wins over the classifier. */
 export const siteRuleSchema = z.object({

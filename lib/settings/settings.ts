@@ -1,0 +1,15 @@
+import { storage } from 'wxt/utils/storage';
+
+/**
+ * Small preferences, kept in extension storage (not the library database).
+ * Items are defined lazily-safe: defineItem touches no browser API until read.
+ */
+
+/** "Annotate pages as I browse": off until the user turns it on and grants access. */
+export const annotatePagesSetting = storage.defineItem<boolean>('local:annotatePages', { fallback: false, version: 1 });
+
+/** Sites where the user asked not to see the badge (bare hosts). */
+export const annotateHiddenHostsSetting = storage.defineItem<string[]>('local:annotateHiddenHosts', { fallback: [], version: 1 });
+
+/** The address patterns "annotate pages as I browse" needs (an optional permission). */
+export const ANNOTATE_ORIGINS = ['https://*/*', 'http://*/*'];
