@@ -36,6 +36,11 @@ const RULES: { folder: string; forbidden: RegExp[]; why: string }[] = [
   { folder: 'lib/db', forbidden: [/^lib\/(messages|clip|classify)/, /^preact/, /^wxt/], why: 'storage only' },
   { folder: 'components', forbidden: [/^lib\/(db|messages)/, /^wxt/, /^dexie$/], why: 'data in as props, callbacks out' },
   { folder: 'entrypoints/clipper.ts', forbidden: [/^lib\/db/, /^dexie$/], why: 'runs in web pages: never the extension database' },
+  {
+    folder: 'entrypoints/annotate.content.ts',
+    forbidden: [/^lib\/(db|clip|classify)/, /^dexie$/, /^zod$/, /^lib\/model\/(clip|source-type|quality-facts)$/, /^@mozilla/, /^dompurify$/],
+    why: 'runs on every page when on: no database, and small (no zod, Readability or DOMPurify)',
+  },
 ];
 
 describe('module boundaries', () => {
