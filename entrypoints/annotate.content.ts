@@ -36,7 +36,9 @@ function formatDate(iso: string): string {
  */
 export default defineContentScript({
   registration: 'runtime',
-  matches: ['https://*/*', 'http://*/*'],
+  // Registered by the background with the origins the user granted; an empty list
+  // here keeps WXT from adding them to the install-time host permissions.
+  matches: [],
   runAt: 'document_idle',
   async main(ctx: ContentScriptContext) {
     if (window.top !== window) return;
