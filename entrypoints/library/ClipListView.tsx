@@ -3,8 +3,8 @@ import { SourceTypeBadge } from '../../components/SourceTypeBadge';
 import { displayHost, formatDate } from '../../components/format-date';
 import { useObservable } from '../../components/hooks/use-observable';
 import type { LibraryRepository } from '../../lib/db/repository';
-import { effectiveSourceType } from '../../lib/model/clip';
 import { isReviewOverdue } from '../../lib/model/quality-facts';
+import { resolveSourceType } from '../../lib/model/site-rules';
 import { SOURCE_TYPES, SOURCE_TYPE_LABELS, sourceTypeSchema } from '../../lib/model/source-type';
 import { clipHref } from './use-hash-route';
 
@@ -73,17 +73,26 @@ export function ClipListView({ repo, onDelete }: ClipListViewProps) {
       </p>
       {clips.error ? <p role="alert">The library could not be read. Reload this page.</p> : null}
       <ul class="hc-list" aria-label="Saved clips">
-        {(list ?? []).map((clip) => (
-          <li key={clip.id} class="hc-row" data-clip-id={clip.id}>
+        {(list ?? []).map((clip) => {
+          const shown = resolveSourceType(clip, siteRules);
+          const reason =
+            shown.decidedBy === 'page'
+              ? 'You chose this type.'
+              : shown.rule
+                ? `Your list of sites says ${shown.rule.host} is ${SOURCE_TYPE_LABELS[shown.type]}.`
+                : clip.sourceVerdict.reasons[0];
+          return (
+          <li key={clip.id} class="hc-row" data-clip-id={clip.id} data-kind={clip.kind}>
             <div>
               <a class="hc-row__title" href={clipHref(clip.id)}>{clip.title}</a>
               <div class="hc-row__meta">
-                <SourceTypeBadge type={effectiveSourceType(clip, siteRules)} overridden={Boolean(clip.sourceOverride) || effectiveSourceType(clip, siteRules) !== clip.sourceVerdict.type} />
+                <SourceTypeBadge type={shown.type} overridden={shown.decidedBy !== 'classifier'} />
                 <span>{clip.siteName ?? displayHost(clip.url)}</span>
                 <span>{KIND_LABELS[clip.kind]}</span>
                 <span>Saved {formatDate(clip.savedAt)}</span>
                 {isReviewOverdue(clip.quality, now) ? <span class="hc-pill-warning">Review overdue</span> : null}
               </div>
+              <p class="hc-row__reason">{reason}</p>
               {clip.quote ? <p class="hc-row__quote">“{clip.quote.exact.slice(0, 240)}”</p> : null}
               {clip.tags.length ? (
                 <div aria-label="Tags">
@@ -99,7 +108,8 @@ export function ClipListView({ repo, onDelete }: ClipListViewProps) {
               </button>
             </div>
           </li>
-        ))}
+          );
+        })}
       </ul>
     </main>
   );

@@ -6,11 +6,11 @@ const session = useExtensionSession();
 const openFixture = (name: string, query?: string) => session.openFixture(name, query);
 
 /**
- * Opens the clip whose row mentions `kind` in the reader, and waits until the
+ * Opens the clip of this kind in the reader, and waits until the
  * reader has moved focus to its heading (typing before that would lose focus).
  */
-async function openReader(library: Page, kind: 'Article' | 'Passage'): Promise<void> {
-  await library.locator('.hc-row', { hasText: kind }).locator('a.hc-row__title').click();
+async function openReader(library: Page, kind: 'article' | 'selection'): Promise<void> {
+  await library.locator(`.hc-row[data-kind="${kind}"]`).locator('a.hc-row__title').click();
   await library.locator('#hc-reader-title:focus').waitFor();
 }
 
@@ -66,7 +66,7 @@ describe('clipping health pages in real Chromium', () => {
     await clickContextMenu(session.ext, tabId, 'hc-save-selection', page.url());
 
     const library = await openLibrary(session.ext);
-    const row = library.locator('.hc-row', { hasText: 'Passage' });
+    const row = library.locator('.hc-row[data-kind="selection"]');
     await row.first().waitFor();
     const quote = (await row.first().locator('.hc-row__quote').textContent()) ?? '';
     expect(quote.replace(/[“”]/g, '').slice(0, 30)).toBe(selected.replace(/\s+/g, ' ').trim().slice(0, 30));
@@ -89,7 +89,7 @@ describe('clipping health pages in real Chromium', () => {
     await library.getByLabel('Tag', { exact: true }).selectOption('');
 
     // Open the article in the reader, add a tag, change the type.
-    await openReader(library, 'Article');
+    await openReader(library, 'article');
     expect((await library.locator('.hc-reader__content').textContent())?.length ?? 0).toBeGreaterThan(200);
     const tags = library.getByRole('combobox', { name: 'Tags' });
     await tags.fill('appointment');
@@ -111,14 +111,14 @@ describe('clipping health pages in real Chromium', () => {
 
     // Delete, then undo.
     await library.getByText('2 clips').waitFor();
-    await library.locator('.hc-row', { hasText: 'Passage' }).getByRole('button', { name: /^Delete/ }).click();
+    await library.locator('.hc-row[data-kind="selection"]').getByRole('button', { name: /^Delete/ }).click();
     await library.getByText('1 clip', { exact: true }).waitFor();
     await screenshot(library, 'library-deleted-undo');
     await library.getByRole('button', { name: 'Undo' }).click();
     await library.getByText('2 clips').waitFor();
 
     // Tags used before are offered as you type, and picked with the keyboard.
-    await openReader(library, 'Passage');
+    await openReader(library, 'selection');
     const passageTags = library.getByRole('combobox', { name: 'Tags' });
     await passageTags.fill('ty');
     await library.getByRole('option', { name: 'type 2' }).waitFor();
