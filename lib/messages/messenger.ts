@@ -17,7 +17,8 @@ const inputSchemas: { [K in MessageType]: z.ZodType<MessageInput<K>> } = {
   hideBadgeOnSite: z.object({ url: z.string().max(8_000) }),
 };
 
-const envelopeSchema = z.object({ type: z.enum(['inspectTab', 'clipTab', 'describePage', 'hideBadgeOnSite']), input: z.unknown() });
+const MESSAGE_TYPES = Object.keys(inputSchemas) as [MessageType, ...MessageType[]];
+const envelopeSchema = z.object({ type: z.enum(MESSAGE_TYPES), input: z.unknown() });
 
 /** Sends a command to the background and waits for its Result. */
 export async function sendMessage<K extends MessageType>(type: K, input: MessageInput<K>): Promise<MessageOutput<K>> {
@@ -28,29 +29,19 @@ export async function sendMessage<K extends MessageType>(type: K, input: Message
   }
 }
 
-async function dispatch(handlers: ProtocolHandlers, message: unknown, fromPage: boolean): Promise<unknown> {
+/** Parses one message's input with its schema and runs its handler. */
+function handle<K extends MessageType>(handlers: ProtocolHandlers, type: K, input: unknown): Promise<unknown> | unknown {
+  const parsed = inputSchemas[type].safeParse(input);
+  return parsed.success ? handlers[type](parsed.data) : fail('invalid-input', 'Bad request.');
+}
+
+/** Checks a message (envelope, sender rights, input) and runs its handler; exported for tests. */
+export async function dispatchMessage(handlers: ProtocolHandlers, message: unknown, fromPage: boolean): Promise<unknown> {
   const envelope = envelopeSchema.safeParse(message);
   if (!envelope.success) return fail('invalid-input', 'Unknown request.');
   const { type, input } = envelope.data;
   if (fromPage && !CONTENT_SCRIPT_MESSAGES.has(type)) return fail('invalid-input', 'Not allowed from a web page.');
-  switch (type) {
-    case 'inspectTab': {
-      const parsed = inputSchemas.inspectTab.safeParse(input);
-      return parsed.success ? handlers.inspectTab(parsed.data) : fail('invalid-input', 'Bad request.');
-    }
-    case 'clipTab': {
-      const parsed = inputSchemas.clipTab.safeParse(input);
-      return parsed.success ? handlers.clipTab(parsed.data) : fail('invalid-input', 'Bad request.');
-    }
-    case 'describePage': {
-      const parsed = inputSchemas.describePage.safeParse(input);
-      return parsed.success ? handlers.describePage(parsed.data) : fail('invalid-input', 'Bad request.');
-    }
-    case 'hideBadgeOnSite': {
-      const parsed = inputSchemas.hideBadgeOnSite.safeParse(input);
-      return parsed.success ? handlers.hideBadgeOnSite(parsed.data) : fail('invalid-input', 'Bad request.');
-    }
-  }
+  return handle(handlers, type, input);
 }
 
 /**
@@ -62,7 +53,7 @@ export function listenForMessages(handlers: ProtocolHandlers): void {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const ownPage = sender.url?.startsWith(browser.runtime.getURL('/')) === true;
-    return dispatch(handlers, message, !ownPage).catch(() =>
+    return dispatchMessage(handlers, message, !ownPage).catch(() =>
       fail('unexpected', 'Something went wrong inside the extension. Try again.'),
     );
   });
