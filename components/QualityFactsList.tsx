@@ -20,7 +20,8 @@ function DateRow({ label, fact }: { label: string; fact: DatedFact | undefined }
     <>
       <dt>{label}</dt>
       <dd>
-        {formatDate(fact.date)} <span class="hc-muted">({fact.text ? `“${fact.text}”` : SOURCE_WORDS[fact.source]})</span>
+        {formatDate(fact.date)}{' '}
+        <span class="hc-muted">({fact.source === 'text' && fact.text ? `the page says “${fact.text}”` : SOURCE_WORDS[fact.source]})</span>
       </dd>
     </>
   );

@@ -1,81 +1,137 @@
-import type { PageFacts } from '../model/clip';
-import type { SourceVerdict } from '../model/source-type';
-import {
-  CHARITY_DOMAINS, COMMERCIAL_DOMAINS, NEWS_DOMAINS, OFFICIAL_DOMAINS, OFFICIAL_SUFFIXES,
-  PEER_HOSTS, RESEARCH_DOMAINS,
-} from './domain-lists';
-import { bareHost, findDomain } from './host';
+import type { QualityFacts } from '../model/quality-facts';
+import type { SiteRule, SourceFacets, SourceVerdict } from '../model/source-type';
+import { findDomain, registrableDomain } from './host';
+import { normaliseAddress } from './normalise-address';
+import type { RulePack } from './rule-pack';
+import type { Finding, RuleContext } from './rules/context';
+import { copyRule, isCopyOfAnotherSite } from './rules/copy';
+import { curatedRule } from './rules/curated';
+import { evidenceRule } from './rules/evidence';
+import { evidenceNotes } from './rules/notes';
+import { officialRule } from './rules/official';
+import { researchRule } from './rules/research';
+import { ugcRule } from './rules/ugc';
 
 /** What the classifier reads: the address and what the page said about itself. */
-export type ClassifyInput = Pick<PageFacts, 'url' | 'signals'> & { siteName?: string };
+export interface ClassifyInput {
+  url: string;
+  canonicalUrl?: string;
+  signals: readonly string[];
+  siteName?: string;
+  quality?: QualityFacts;
+}
 
-/** Path shapes of forum threads and personal posts on any host. */
-const PEER_PATH = /\/(forums?|community|boards|threads|discussion|talk|t)\/|viewtopic\.php|showthread\.php|\/r\/[^/]+\/comments\/|\/@[^/]+\/|\/(my-story|personal-stories|your-stories)\b/i;
-const PEER_SIGNALS = /^(jsonld:(DiscussionForumPosting|SocialMediaPosting|Comment)|generator:(discourse|vbulletin|phpbb|xenforo|mybb|smf))$/i;
-const RESEARCH_SIGNALS = /^(meta:citation|jsonld:(ScholarlyArticle|MedicalScholarlyArticle))$/;
-const NEWS_SIGNALS = /^jsonld:(NewsArticle|ReportageNewsArticle)$/;
-const PRODUCT_SIGNALS = /^(jsonld:(Product|Offer|Store)|og:type:product)$/;
+/** Rules from outside the built-in lists: the user's own (always win), then imported rule packs. */
+export interface ClassifyOptions {
+  siteRules?: readonly SiteRule[];
+  rulePacks?: readonly RulePack[];
+}
 
-const verdict = (type: SourceVerdict['type'], confidence: number, ...reasons: string[]): SourceVerdict => ({
-  type,
-  confidence,
-  reasons,
-});
+/** Below this many signals the page was not read: only the address counts (URL-only mode). */
+const PAGE_READ_SIGNALS = 1;
+
+function userRule(ctx: RuleContext, rules: readonly SiteRule[]): Finding | undefined {
+  const host = findDomain(ctx.host, rules.map((r) => r.host.replace(/^www\d*\./, '')));
+  const rule = host ? rules.find((r) => r.host.replace(/^www\d*\./, '') === host) : undefined;
+  if (!rule) return undefined;
+  return {
+    type: rule.type,
+    confidence: 1,
+    rule: 'user:site-rule',
+    list: 'your site rules',
+    reasons: [`You chose this type for pages on ${rule.host}.`, ...(rule.note ? [`Your note: ${rule.note}`] : [])],
+  };
+}
+
+function packRule(ctx: RuleContext, packs: readonly RulePack[]): Finding | undefined {
+  for (const pack of packs) {
+    const host = findDomain(ctx.host, pack.rules.map((r) => r.host));
+    const rule = host ? pack.rules.find((r) => r.host === host) : undefined;
+    if (!rule) continue;
+    return {
+      type: rule.type,
+      confidence: 0.9,
+      rule: 'rule-pack',
+      list: `${pack.name} v${pack.version}`,
+      reasons: [`The rule pack \u201c${pack.name}\u201d says pages on ${rule.host} are ${rule.type}: ${rule.note}`],
+      subtype: rule.subtype,
+    };
+  }
+  return undefined;
+}
+
+function fallback(ctx: RuleContext): Finding {
+  const edu = /\.(edu|ac\.[a-z]{2}|edu\.[a-z]{2})$/.test(ctx.host);
+  return {
+    type: 'unknown',
+    confidence: 0.2,
+    rule: 'fallback',
+    reasons: [
+      `We do not know ${ctx.host} yet. You can set the type yourself.`,
+      ...(edu ? ['The address belongs to a university or college: its pages can be teaching, research or news.'] : []),
+    ],
+  };
+}
 
 /**
- * A first, simple verdict on who is speaking: domain lists and suffixes
- * first, then forum and blog shapes, then what the page declares about
- * itself. Describes the source; never rates whether it is right. Every
- * verdict carries the reasons shown to the user.
+ * Who is speaking on a page, with the reasons shown to the user. Pure: no
+ * network, no storage. Order (SOURCE-TYPES.md §5.2): the user's site rules,
+ * imported rule packs, user-generated content, research, official addresses,
+ * curated lists, a copy's original, page evidence, then "not sure". It
+ * describes the source and never rates whether the page is right.
  */
-export function classifySource(input: ClassifyInput): SourceVerdict {
-  let host: string;
-  try {
-    host = bareHost(input.url);
-  } catch {
-    return verdict('unknown', 0, 'The address could not be read.');
+export function classifySource(input: ClassifyInput, options: ClassifyOptions = {}): SourceVerdict {
+  const address = normaliseAddress(input.url);
+  if (!address) {
+    return { type: 'unknown', confidence: 0, reasons: ['The address could not be read.'], rule: 'invalid-address' };
   }
-  const path = new URL(input.url).pathname + new URL(input.url).search;
-  const signals = input.signals;
-  const has = (re: RegExp) => signals.find((s) => re.test(s));
+  const canonical = input.canonicalUrl ? normaliseAddress(input.canonicalUrl) : undefined;
+  const ctx: RuleContext = {
+    address,
+    host: address.host,
+    path: address.path.toLowerCase(),
+    signals: new Set(input.signals),
+    urlOnly: input.signals.length < PAGE_READ_SIGNALS,
+    siteName: input.siteName,
+    quality: input.quality,
+    canonical: canonical && registrableDomain(canonical.host) !== registrableDomain(address.host) ? canonical : undefined,
+  };
+  const finding =
+    userRule(ctx, options.siteRules ?? []) ??
+    packRule(ctx, options.rulePacks ?? []) ??
+    ugcRule(ctx) ??
+    researchRule(ctx) ??
+    officialRule(ctx) ??
+    curatedRule(ctx) ??
+    copyRule(ctx) ??
+    evidenceRule(ctx) ??
+    fallback(ctx);
 
-  const research = findDomain(host, RESEARCH_DOMAINS);
-  if (research) return verdict('research', 0.9, `${research} publishes research and scholarly records.`);
-
-  const peerHost = findDomain(host, Object.keys(PEER_HOSTS));
-  if (peerHost) {
-    return verdict('peer', 0.85, `This is a post on ${PEER_HOSTS[peerHost] ?? peerHost}, where members share their own experience.`);
+  const notes = evidenceNotes(ctx, finding.type);
+  const reasons = [...finding.reasons];
+  if (address.wrapper) {
+    reasons.push(
+      address.archived
+        ? `This is an archived copy${address.archivedAt ? ` from ${address.archivedAt.slice(0, 10)}` : ''}, kept by ${address.wrapper}; the original may have changed since.`
+        : `The address was opened through ${address.wrapper}; the type is for the original site.`,
+    );
   }
-  const peerSignal = has(PEER_SIGNALS);
-  const peerPath = PEER_PATH.test(path);
-  const charity = findDomain(host, Object.keys(CHARITY_DOMAINS));
-  const commercial = findDomain(host, COMMERCIAL_DOMAINS);
-  // Members speak for themselves even on a charity's or a company's site
-  // (patient.info forums, a charity's community): the voice is peer.
-  if (peerPath && (peerSignal || charity || commercial)) {
-    const hostName = charity ? ` run by ${CHARITY_DOMAINS[charity] ?? charity}` : commercial ? ` on ${commercial}` : '';
-    return verdict('peer', 0.8, `This looks like a members' discussion${hostName}: the address has a forum path.`);
-  }
-  if (peerSignal) return verdict('peer', 0.7, 'The page describes itself as a forum or social post.');
-
-  const officialDomain = findDomain(host, OFFICIAL_DOMAINS);
-  if (officialDomain) return verdict('official', 0.9, `${officialDomain} is a public body.`);
-  const officialSuffix = findDomain(host, Object.keys(OFFICIAL_SUFFIXES));
-  if (officialSuffix) {
-    const owners = OFFICIAL_SUFFIXES[officialSuffix] ?? 'public bodies';
-    return verdict('official', 0.9, `The address ends in .${officialSuffix}, which only ${owners} can use.`);
-  }
-
-  if (charity) return verdict('charity', 0.85, `${charity} is the website of ${CHARITY_DOMAINS[charity] ?? 'a registered charity'}.`);
-
-  const news = findDomain(host, NEWS_DOMAINS);
-  if (news) return verdict('news', 0.85, `${news} is a news organisation.`);
-  if (commercial) return verdict('commercial', 0.8, `${commercial} is run by a company.`);
-
-  if (has(RESEARCH_SIGNALS)) return verdict('research', 0.7, 'The page carries scholarly citation details.');
-  if (has(PRODUCT_SIGNALS)) return verdict('commercial', 0.6, 'The page describes a product for sale.');
-  if (has(NEWS_SIGNALS)) return verdict('news', 0.5, 'The page describes itself as a news article.');
-  if (peerPath) return verdict('peer', 0.5, 'The address looks like a forum thread or personal story.');
-
-  return verdict('unknown', 0.2, `We do not know ${host} yet. You can set the type yourself.`);
+  const facets: SourceFacets = {
+    ...(finding.hostFacet ? { host: finding.hostFacet } : {}),
+    ...(finding.subtype ? { subtype: finding.subtype } : {}),
+    ...(address.archivedFrom ? { archivedFrom: address.archivedFrom } : {}),
+    ...(address.archivedAt ? { archivedAt: address.archivedAt } : {}),
+    ...(ctx.canonical && isCopyOfAnotherSite(ctx) ? { copyOf: ctx.canonical.url } : {}),
+  };
+  const supporting = [...(finding.supporting ?? []), ...notes.supporting];
+  return {
+    type: finding.type,
+    confidence: finding.confidence,
+    reasons,
+    rule: finding.rule,
+    ...(finding.list ? { list: finding.list } : {}),
+    ...(supporting.length ? { supporting: [...new Set(supporting)] } : {}),
+    ...(notes.conflicting.length ? { conflicting: notes.conflicting } : {}),
+    ...(Object.keys(facets).length ? { facets } : {}),
+  };
 }

@@ -2,6 +2,9 @@ import type { PageFacts } from '../model/clip';
 import { resolveCanonicalUrl } from './canonical-url';
 import { parsePageDate } from './dates';
 import { jsonLdFirstString, jsonLdText, jsonLdTypes, readJsonLd, type JsonLdNode } from './json-ld';
+import { collectEvidenceSignals } from './page-evidence';
+import { readPageText } from './page-text';
+import { collectQualityFacts } from './quality-facts';
 
 /**
  * JSON-LD types that describe the page's main content, most specific first:
@@ -71,7 +74,11 @@ function firstTimeElement(doc: Document): string | undefined {
   return clean(el?.getAttribute('datetime'));
 }
 
-/** Hints for the classifier: what the page says it is, in a compact form. */
+/**
+ * Hints for the classifier: what the page says it is, in a compact form,
+ * plus page evidence (forum software, shop markers, charity numbers, voice,
+ * adverts; see page-evidence.ts for the vocabulary).
+ */
 function collectSignals(doc: Document, nodes: readonly JsonLdNode[]): string[] {
   const signals = new Set<string>();
   for (const node of nodes) for (const t of jsonLdTypes(node)) signals.add(`jsonld:${t}`);
@@ -80,7 +87,8 @@ function collectSignals(doc: Document, nodes: readonly JsonLdNode[]): string[] {
   if (ogType) signals.add(`og:type:${ogType.toLowerCase()}`);
   const generator = metaContent(doc, 'generator');
   if (generator) signals.add(`generator:${generator.split(/[\s\d]/)[0]?.toLowerCase() ?? ''}`);
-  return [...signals].slice(0, 100);
+  for (const s of collectEvidenceSignals(doc, nodes, readPageText(doc), generator ?? '')) signals.add(s);
+  return [...signals].map((s) => s.slice(0, 200)).slice(0, 100);
 }
 
 /**
@@ -147,5 +155,6 @@ export function collectPageFacts(doc: Document, pageUrl: string): PageFacts {
     publishedAt,
     modifiedAt,
     signals: collectSignals(doc, nodes),
+    quality: collectQualityFacts(doc, pageUrl),
   };
 }

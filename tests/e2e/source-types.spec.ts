@@ -52,6 +52,11 @@ describe('source types in real Chromium', () => {
     await popup.getByText('Why we think so, and dates').click();
     await popup.locator('.hc-verdict__reasons li').first().waitFor();
     expect(await popup.locator('.hc-verdict__reasons').textContent()).toMatch(/nhs\.uk/i);
+    // The fixture says "Page last reviewed: 18 August 2023 / Next review due: 18 August 2026".
+    const facts = (await popup.locator('.hc-facts').last().textContent()) ?? '';
+    expect(facts).toContain('Last reviewed');
+    expect(facts).toContain('18 August 2023');
+    expect(facts).toContain('18 August 2026');
     await screenshot(popup, 'popup-verdict-details');
     await popup.getByRole('button', { name: 'Save page' }).click();
     await popup.getByText('Saved the article to your library.').waitFor();

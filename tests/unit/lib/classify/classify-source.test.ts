@@ -26,7 +26,8 @@ const CASES: Case[] = [
   ['upper-case host', 'https://WWW.NHS.UK/conditions/acne/', [], 'official', '.nhs.uk'],
 
   // Not official, whatever the name says.
-  ['nhsconfed.org is a membership body', 'https://www.nhsconfed.org/articles/nhs-workforce', [], 'unknown', 'nhsconfed.org'],
+  // A membership body for NHS organisations: on the "other organisations" list, never official.
+  ['nhsconfed.org is a membership body', 'https://www.nhsconfed.org/articles/nhs-workforce', [], 'other', 'nhsconfed.org'],
   ['a lookalike that contains nhs.uk', 'https://nhs.uk.health-advice.example.com/conditions/acne', [], 'unknown', 'nhs.uk.health-advice.example.com'],
   ['a host that ends in "nhs.uk" without the dot', 'https://www.mynhs.uk/conditions/acne', ['jsonld:MedicalWebPage'], 'unknown', 'mynhs.uk'],
 
@@ -58,7 +59,7 @@ const CASES: Case[] = [
   ['wordpress.com blog', 'https://sugarstepsandme.wordpress.com/2024/03/12/one-year-with-type-2-diabetes/', ['jsonld:BlogPosting', 'generator:wordpress.com'], 'peer', 'WordPress.com'],
   ['Blogger blog', 'https://livingwithlupus.blogspot.com/2023/05/flare.html', [], 'peer', 'Blogger'],
   ['Medium post', 'https://medium.com/@someone/my-long-covid-year-1a2b3c', [], 'peer', 'Medium'],
-  ['Discourse forum on an unknown host', 'https://forum.tudiabetes.org/t/pump-problems/98765', ['generator:discourse'], 'peer', 'forum path'],
+  ['Discourse forum on an unknown host', 'https://forum.tudiabetes.org/t/pump-problems/98765', ['generator:discourse'], 'peer', 'Beyond Type 1'],
   ['XenForo thread on an unknown host', 'https://www.diabetes.co.uk/forum/threads/newly-diagnosed.12345/', [], 'peer', 'forum thread'],
   ['phpBB topic on an unknown host', 'https://www.example-support.org/viewtopic.php?t=555', [], 'peer', 'forum thread'],
   ['a forum post with no forum path', 'https://support.example.org/q/123', ['jsonld:DiscussionForumPosting'], 'peer', 'forum or social post'],

@@ -5,6 +5,9 @@ import { collectPageFacts } from '../../../../lib/clip/page-facts';
 import { pageFactsSchema } from '../../../../lib/model/clip';
 import { loadPage } from '../../../helpers/pages';
 
+/** The JSON-LD type signals only (page-evidence signals such as author:person sit beside them). */
+const jsonLdSignals = (signals: readonly string[]) => signals.filter((s) => s.startsWith('jsonld:'));
+
 const URL = 'https://www.example.org/health/living-with-asthma';
 
 /** Facts of a page made of a <head> and a <body>. */
@@ -78,7 +81,7 @@ describe('collectPageFacts: JSON-LD', () => {
     expect(facts.title).toBe('Pollen count to soar');
     expect(facts.byline).toBe('Ana Silva, Tom Reed');
     expect(facts.publishedAt).toBe('2024-05-20T06:00:00.000Z');
-    expect(facts.signals).toEqual(['jsonld:BreadcrumbList', 'jsonld:Organization', 'jsonld:NewsArticle']);
+    expect(jsonLdSignals(facts.signals)).toEqual(['jsonld:BreadcrumbList', 'jsonld:Organization', 'jsonld:NewsArticle']);
   });
 
   it('accepts @type given as an array', () => {
@@ -107,7 +110,7 @@ describe('collectPageFacts: JSON-LD', () => {
     expect(facts.modifiedAt).toBe('2024-02-08T11:28:35.000Z');
     expect(facts.publishedAt).toBeUndefined();
     // Parts of the page are not separate content nodes.
-    expect(facts.signals).toEqual(['jsonld:MedicalWebPage']);
+    expect(jsonLdSignals(facts.signals)).toEqual(['jsonld:MedicalWebPage']);
   });
 
   it('ignores broken JSON-LD and still reads the other scripts and the meta tags', () => {
@@ -121,7 +124,7 @@ describe('collectPageFacts: JSON-LD', () => {
     expect(facts.title).toBe('The good one');
     expect(facts.byline).toBe('Kim');
     expect(facts.publishedAt).toBe('2024-03-01T09:00:00.000Z');
-    expect(facts.signals).toEqual(['jsonld:BlogPosting']);
+    expect(jsonLdSignals(facts.signals)).toEqual(['jsonld:BlogPosting']);
   });
 
   it('ignores JSON-LD values of the wrong shape', () => {
@@ -150,7 +153,7 @@ describe('collectPageFacts: JSON-LD', () => {
     expect(facts.title).toBe('Proto');
     // The author object's only key is an own "__proto__" property, not a name.
     expect(facts.byline).toBeUndefined();
-    expect(facts.signals).toEqual(['jsonld:Article', 'jsonld:WebPage']);
+    expect(jsonLdSignals(facts.signals)).toEqual(['jsonld:Article', 'jsonld:WebPage']);
     expect(nodes).toHaveLength(2);
     expect(Object.getPrototypeOf(nodes[0])).toBe(Object.prototype);
   });
@@ -349,6 +352,7 @@ describe('collectPageFacts: <time> elements and page fallbacks', () => {
       publishedAt: undefined,
       modifiedAt: undefined,
       signals: [],
+      quality: { referencesCount: 0, hasAdverts: false, sponsorship: [], charityNumbers: [] },
     });
   });
 

@@ -1,0 +1,24 @@
+import { SOURCE_TYPE_LABELS, LOW_CONFIDENCE, type SourceVerdict } from '../model/source-type';
+
+/**
+ * A one-line label for a verdict: "Official (GP practice)", "Personal
+ * experience (forum thread, run by Alzheimer's Society (a charity))",
+ * "Not sure". Peer experience is described, never warned against.
+ */
+export function describeVerdict(verdict: SourceVerdict): string {
+  const label = SOURCE_TYPE_LABELS[verdict.type];
+  const details = [verdict.facets?.subtype, verdict.facets?.host ? `run by ${verdict.facets.host}` : undefined]
+    .filter((s): s is string => Boolean(s))
+    .join(', ');
+  const archived = verdict.facets?.archivedFrom ? ' \u2014 archived copy' : '';
+  const unsure = verdict.type !== 'unknown' && verdict.confidence < LOW_CONFIDENCE ? ' (not sure)' : '';
+  return `${label}${details ? ` (${details})` : ''}${unsure}${archived}`;
+}
+
+/** The seven public types: "unknown" ("not sure") is reported as "other" with its low confidence. */
+export type PublicSourceType = 'official' | 'charity' | 'peer' | 'commercial' | 'research' | 'news' | 'other';
+
+/** The type as lists of links report it: internal "unknown" becomes "other". */
+export function publicType(verdict: Pick<SourceVerdict, 'type'>): PublicSourceType {
+  return verdict.type === 'unknown' ? 'other' : verdict.type;
+}

@@ -1,0 +1,47 @@
+/** The page's visible-ish text, read once, capped so huge pages stay fast. */
+export interface PageText {
+  /** Text nodes joined by newlines, up to the cap (script, style and template text left out). */
+  text: string;
+  /** The text of the page's footer (or the last part of the text), where charity numbers usually sit. */
+  footer: string;
+  /** True when the cap cut the text short. */
+  truncated: boolean;
+}
+
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'HEAD']);
+/** About 60 pages of text: enough for any article, cheap on a 10 MB forum page. */
+export const MAX_TEXT_CHARS = 300_000;
+const MAX_NODES = 60_000;
+const FOOTER_CHARS = 20_000;
+
+/**
+ * Walks the document's text once (no layout), skipping script and style,
+ * joining text nodes with newlines so that labels and values stay apart.
+ */
+export function readPageText(doc: Document, maxChars = MAX_TEXT_CHARS): PageText {
+  const root = doc.body ?? doc.documentElement;
+  const parts: string[] = [];
+  let length = 0;
+  let nodes = 0;
+  let truncated = false;
+  if (root) {
+    // Whole script/style subtrees are rejected by the filter, so no per-node ancestor checks.
+    const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */, {
+      acceptNode: (node) => (node.nodeType === 1 ? (SKIP.has(node.nodeName.toUpperCase()) ? 2 /* REJECT */ : 3 /* SKIP */) : 1 /* ACCEPT */),
+    });
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (++nodes > MAX_NODES || length > maxChars) {
+        truncated = true;
+        break;
+      }
+      const value = node.nodeValue?.replace(/[ \t\r\f\v\u00a0]+/g, ' ').trim();
+      if (!value) continue;
+      parts.push(value);
+      length += value.length + 1;
+    }
+  }
+  const text = parts.join('\n').slice(0, maxChars);
+  const footerEl = doc.querySelector('footer, [role="contentinfo"], #footer, .footer, .site-footer');
+  const footerText = footerEl?.textContent?.replace(/\s+/g, ' ').slice(0, FOOTER_CHARS) ?? '';
+  return { text, footer: `${footerText}\n${text.slice(-FOOTER_CHARS)}`, truncated };
+}
