@@ -6,7 +6,7 @@ import { fail, ok, type Result } from '../../lib/model/result';
 import { bareHostOf, siteRuleFor } from '../../lib/model/site-rules';
 import { SOURCE_TYPE_LABELS } from '../../lib/model/source-labels';
 import type { PageBadge } from '../../lib/messages/protocol';
-import { ANNOTATE_ORIGINS, annotateHiddenHostsSetting, annotatePagesSetting } from '../../lib/settings/settings';
+import { ANNOTATE_ORIGINS, annotateHiddenHostsSetting, annotatePagesSetting, rulePacksSetting } from '../../lib/settings/settings';
 
 const SCRIPT_ID = 'hc-annotate';
 
@@ -43,7 +43,7 @@ export async function describePage(repo: LibraryRepository, input: { url: string
   const hidden = await annotateHiddenHostsSetting.getValue();
   if (hidden.some((h) => host === h || host.endsWith(`.${h}`))) return ok(null);
   const [saved, siteRules] = await Promise.all([repo.findClipsByUrl(canonicalUrl), repo.listSiteRules()]);
-  const verdict = classifySource({ url: input.url, signals: [] });
+  const verdict = classifySource({ url: input.url, signals: [] }, { rulePacks: await rulePacksSetting.getValue() });
   // The user's own rule for the site wins, as everywhere else.
   const rule = siteRuleFor(input.url, siteRules);
   const type = rule?.type ?? verdict.type;

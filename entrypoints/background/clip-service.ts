@@ -4,6 +4,7 @@ import type { ClipKind } from '../../lib/model/clip';
 import { pageFactsSchema } from '../../lib/model/clip';
 import { fail, ok, type Result } from '../../lib/model/result';
 import { siteRuleFor } from '../../lib/model/site-rules';
+import { rulePacksSetting } from '../../lib/settings/settings';
 import type { ClipOutcome, TabInspection } from '../../lib/messages/protocol';
 import { clipPage, inspectPage, linkDraftFromTab, TIMED_OUT } from './page-scripts';
 
@@ -21,7 +22,7 @@ export async function inspectTab(repo: LibraryRepository, tabId: number): Promis
   if (!facts.success) return fail('cannot-clip-page', 'We could not read this page. Reload it and try again.');
   return ok({
     facts: facts.data,
-    verdict: classifySource(facts.data),
+    verdict: classifySource(facts.data, { rulePacks: await rulePacksSetting.getValue() }),
     siteRule: siteRuleFor(facts.data.url, await repo.listSiteRules()),
     hasSelection: page.value.hasSelection === true,
     linkOnlyReason: page.value.linkOnlyReason,
@@ -40,7 +41,7 @@ export async function clipTab(
   if (!draft.ok) return draft;
   const facts = pageFactsSchema.safeParse(draft.value.facts);
   if (!facts.success) return fail('cannot-clip-page', 'We could not read this page. Reload it and try again.');
-  const saved = await repo.saveClip({ ...draft.value, tags: input.tags, note: input.note }, classifySource(facts.data));
+  const saved = await repo.saveClip({ ...draft.value, tags: input.tags, note: input.note }, classifySource(facts.data, { rulePacks: await rulePacksSetting.getValue() }));
   if (!saved.ok) return saved;
   const { clip, duplicate } = saved.value;
   const message = duplicate

@@ -5,6 +5,7 @@ import { formatDate } from '../../components/format-date';
 import { useObservable } from '../../components/hooks/use-observable';
 import type { LibraryRepository } from '../../lib/db/repository';
 import { SOURCE_TYPES, SOURCE_TYPE_LABELS } from '../../lib/model/source-type';
+import { RulePacksSection } from './RulePacksSection';
 
 export interface SiteRulesViewProps {
   repo: LibraryRepository;
@@ -82,6 +83,7 @@ export function SiteRulesView({ repo }: SiteRulesViewProps) {
           ))}
         </ul>
       )}
+      <RulePacksSection />
     </main>
   );
 }

@@ -1,4 +1,5 @@
 import { storage } from 'wxt/utils/storage';
+import type { RulePack } from '../classify/rule-pack';
 
 /**
  * Small preferences, kept in extension storage (not the library database).
@@ -13,3 +14,10 @@ export const annotateHiddenHostsSetting = storage.defineItem<string[]>('local:an
 
 /** The address patterns "annotate pages as I browse" needs (an optional permission). */
 export const ANNOTATE_ORIGINS = ['https://*/*', 'http://*/*'];
+
+/**
+ * Rule packs a moderator shared and the user imported (checked with
+ * parseRulePack before they are stored). Small, so they live here rather
+ * than in the library database.
+ */
+export const rulePacksSetting = storage.defineItem<RulePack[]>('local:rulePacks', { fallback: [], version: 1 });

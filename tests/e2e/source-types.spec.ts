@@ -134,4 +134,32 @@ describe('source types in real Chromium', () => {
     expect(await badgeNodes(page)).toBeUndefined();
     await library.close();
   });
+
+  it('imports a rule pack a group shared, and uses it for pages it names', async () => {
+    const library = await openLibrary(session.ext, '#sites');
+    const file = library.getByLabel('Choose a rule pack file (.json)');
+    await file.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"something-else"}') });
+    await library.getByText(/not a Health Clipper rule pack/).waitFor();
+
+    const pack = {
+      format: 'health-clipper-rule-pack',
+      formatVersion: 1,
+      name: 'Riverside diabetes group',
+      version: '2026-11',
+      rules: [{ host: '127.0.0.1', type: 'charity', note: 'Our local diabetes support group' }],
+    };
+    await file.setInputFiles({ name: 'pack.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(pack)) });
+    await library.getByText(/“Riverside diabetes group”, version 2026-11: 1 site/).waitFor();
+    await library.getByRole('button', { name: 'Add this rule pack' }).click();
+    await library.getByText(/Added “Riverside diabetes group”/).waitFor();
+    await screenshot(library, 'sites-rule-pack');
+
+    const { tabId } = await session.openFixture('forum-index.html');
+    const popup = await openPopup(session.ext, tabId);
+    await popup.locator('[data-source-type="charity"]').waitFor();
+    await popup.getByText('Why we think so, and dates').click();
+    expect(await popup.locator('.hc-verdict').textContent()).toContain('Riverside diabetes group');
+    await popup.close();
+    await library.close();
+  });
 });
