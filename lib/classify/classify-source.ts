@@ -1,5 +1,5 @@
 import type { QualityFacts } from '../model/quality-facts';
-import type { SiteRule, SourceFacets, SourceVerdict } from '../model/source-type';
+import type { SourceFacets, SourceVerdict } from '../model/source-type';
 import { findDomain, registrableDomain } from './host';
 import { normaliseAddress } from './normalise-address';
 import type { RulePack } from './rule-pack';
@@ -21,27 +21,19 @@ export interface ClassifyInput {
   quality?: QualityFacts;
 }
 
-/** Rules from outside the built-in lists: the user's own (always win), then imported rule packs. */
+/**
+ * Rules from outside the built-in lists: rule packs a moderator shared. The
+ * user's own site rules are not applied here but on top of the stored
+ * verdict (lib/model/site-rules.ts resolveSourceType), so what we computed
+ * and what the user chose stay apart and a rule added later applies to
+ * clips saved before it.
+ */
 export interface ClassifyOptions {
-  siteRules?: readonly SiteRule[];
   rulePacks?: readonly RulePack[];
 }
 
 /** Below this many signals the page was not read: only the address counts (URL-only mode). */
 const PAGE_READ_SIGNALS = 1;
-
-function userRule(ctx: RuleContext, rules: readonly SiteRule[]): Finding | undefined {
-  const host = findDomain(ctx.host, rules.map((r) => r.host.replace(/^www\d*\./, '')));
-  const rule = host ? rules.find((r) => r.host.replace(/^www\d*\./, '') === host) : undefined;
-  if (!rule) return undefined;
-  return {
-    type: rule.type,
-    confidence: 1,
-    rule: 'user:site-rule',
-    list: 'your site rules',
-    reasons: [`You chose this type for pages on ${rule.host}.`, ...(rule.note ? [`Your note: ${rule.note}`] : [])],
-  };
-}
 
 function packRule(ctx: RuleContext, packs: readonly RulePack[]): Finding | undefined {
   for (const pack of packs) {
@@ -97,7 +89,6 @@ export function classifySource(input: ClassifyInput, options: ClassifyOptions = 
     canonical: canonical && registrableDomain(canonical.host) !== registrableDomain(address.host) ? canonical : undefined,
   };
   const finding =
-    userRule(ctx, options.siteRules ?? []) ??
     packRule(ctx, options.rulePacks ?? []) ??
     ugcRule(ctx) ??
     researchRule(ctx) ??

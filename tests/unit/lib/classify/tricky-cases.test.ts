@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { classifySource, type ClassifyInput } from '../../../../lib/classify/classify-source';
 import { describeVerdict, publicType } from '../../../../lib/classify/describe-verdict';
 import { parseRulePack } from '../../../../lib/classify/rule-pack';
-import { sourceVerdictSchema, type SiteRule, type SourceType } from '../../../../lib/model/source-type';
+import { sourceVerdictSchema, type SourceType } from '../../../../lib/model/source-type';
 
 /** [what, input, expected type, expected rule, a check on the verdict] */
 type Case = [string, ClassifyInput, SourceType, string, (v: ReturnType<typeof classifySource>) => void];
@@ -117,18 +117,6 @@ describe('rule packs and user site rules', () => {
     const gp = classifySource({ url: 'https://www.example-surgery.co.uk/appointments', signals: [] }, { rulePacks: [parsed.value] });
     expect(gp).toMatchObject({ type: 'official', rule: 'rule-pack', list: 'Leeds moderators v2025-01', facets: { subtype: 'GP practice' } });
     expect(classifySource({ url: 'https://www.healthline.com/health/x', signals: [] }, { rulePacks: [parsed.value] }).type).toBe('other');
-  });
-
-  it('user site rules beat packs and built-in rules, including subdomains and forum paths', () => {
-    const parsed = parseRulePack(PACK);
-    if (!parsed.ok) throw new Error('pack did not parse');
-    const rules: SiteRule[] = [
-      { host: 'healthline.com', type: 'commercial', note: 'mine', createdAt: '2025-01-01T00:00:00.000Z' },
-      { host: 'alzheimers.org.uk', type: 'charity', note: 'treat all as charity', createdAt: '2025-01-01T00:00:00.000Z' },
-    ];
-    const v = classifySource({ url: 'https://www.healthline.com/health/x', signals: [] }, { siteRules: rules, rulePacks: [parsed.value] });
-    expect(v).toMatchObject({ type: 'commercial', rule: 'user:site-rule', confidence: 1, list: 'your site rules' });
-    expect(classifySource({ url: 'https://forum.alzheimers.org.uk/threads/x.1/', signals: [] }, { siteRules: rules }).type).toBe('charity');
   });
 
   it('reports "unknown" as "other" for lists of links, and describes verdicts', () => {
