@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { StatusMessage } from '../../components/StatusMessage';
-import { getRepository } from '../../lib/db/repository';
-import type { Clip } from '../../lib/model/clip';
+import { getRepository, type DeletedClip } from '../../lib/db/repository';
 import { ClipListView } from './ClipListView';
 import { ReaderView } from './ReaderView';
 import { SettingsView } from './SettingsView';
@@ -13,7 +12,7 @@ import { useHashRoute } from './use-hash-route';
 export function LibraryApp() {
   const repo = getRepository();
   const route = useHashRoute();
-  const [deleted, setDeleted] = useState<Clip | undefined>();
+  const [deleted, setDeleted] = useState<DeletedClip | undefined>();
   const [error, setError] = useState<string | undefined>();
 
   useEffect(() => {
@@ -49,7 +48,7 @@ export function LibraryApp() {
       ) : (
         <ClipListView repo={repo} onDelete={(id) => void handleDelete(id)} />
       )}
-      {deleted ? <UndoToast title={deleted.title} onUndo={() => void handleUndo()} onDismiss={() => setDeleted(undefined)} /> : null}
+      {deleted ? <UndoToast title={deleted.clip.title} onUndo={() => void handleUndo()} onDismiss={() => setDeleted(undefined)} /> : null}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Clip } from '../model/clip';
+import type { Highlight } from '../model/highlight';
 import type { SiteRule } from '../model/source-type';
 
 export const LIBRARY_DB_NAME = 'health-clipper';
@@ -25,12 +26,23 @@ export const SCHEMA_HISTORY = [
       siteRules: 'host',
     },
   },
+  {
+    version: 3,
+    stores: {
+      clips: 'id, canonicalUrl, savedAt, *tags, kind',
+      siteRules: 'host',
+      // clipId: a clip's highlights (and deleting them with it). canonicalUrl: repainting
+      // highlights when the page is visited again. createdAt: newest-first lists.
+      highlights: 'id, clipId, canonicalUrl, createdAt',
+    },
+  },
 ] as const;
 
 /** The library's IndexedDB database, in the extension's own origin. */
 export class LibraryDb extends Dexie {
   clips!: EntityTable<Clip, 'id'>;
   siteRules!: EntityTable<SiteRule, 'host'>;
+  highlights!: EntityTable<Highlight, 'id'>;
 
   constructor(name: string = LIBRARY_DB_NAME) {
     super(name);

@@ -1,5 +1,6 @@
 import { Dexie, liveQuery, type Observable } from 'dexie';
 import { clipDraftSchema, clipEditSchema, normaliseTags, type Clip, type ClipDraft } from '../model/clip';
+import { highlightDraftSchema, highlightEditSchema, type Highlight } from '../model/highlight';
 import { fail, ok, type Result } from '../model/result';
 import { normaliseSiteInput } from '../model/site-rules';
 import { siteRuleSchema, type SiteRule, type SourceVerdict } from '../model/source-type';
@@ -14,6 +15,12 @@ export interface SavedClip {
   clip: ClipListItem;
   /** True when the page was already saved and nothing new was written. */
   duplicate: boolean;
+}
+
+/** A deleted clip with its highlights, kept by the UI for undo. */
+export interface DeletedClip {
+  clip: Clip;
+  highlights: Highlight[];
 }
 
 /** Clock and id source, injected so tests are deterministic. */
@@ -127,25 +134,101 @@ export class LibraryRepository {
     }
   }
 
-  /** Deletes a clip and hands it back whole, so the user can undo. */
-  async deleteClip(id: string): Promise<Result<Clip>> {
+  /** Deletes a clip with its highlights and hands them back whole, so the user can undo. */
+  async deleteClip(id: string): Promise<Result<DeletedClip>> {
     try {
-      return await this.db.transaction('rw', this.db.clips, async () => {
+      return await this.db.transaction('rw', this.db.clips, this.db.highlights, async () => {
         const clip = await this.db.clips.get(id);
-        if (!clip) return fail<Clip>('not-found', 'That clip is no longer in your library.');
+        if (!clip) return fail<DeletedClip>('not-found', 'That clip is no longer in your library.');
+        const highlights = await this.db.highlights.where('clipId').equals(id).toArray();
+        await this.db.highlights.bulkDelete(highlights.map((h) => h.id));
         await this.db.clips.delete(id);
-        return ok(clip);
+        return ok({ clip, highlights });
       });
     } catch (error) {
       return storageError(error);
     }
   }
 
-  /** Puts back a clip that `deleteClip` returned (undo). */
-  async restoreClip(clip: Clip): Promise<Result<ClipListItem>> {
+  /** Puts back what `deleteClip` returned (undo), all or nothing. */
+  async restoreClip(deleted: DeletedClip): Promise<Result<ClipListItem>> {
     try {
-      await this.db.clips.put(clip);
-      return ok(toListItem(clip));
+      await this.db.transaction('rw', this.db.clips, this.db.highlights, async () => {
+        await this.db.clips.put(deleted.clip);
+        await this.db.highlights.bulkPut(deleted.highlights);
+      });
+      return ok(toListItem(deleted.clip));
+    } catch (error) {
+      return storageError(error);
+    }
+  }
+
+  /** Saves a highlight on a clip from an untrusted draft. */
+  async addHighlight(input: unknown): Promise<Result<Highlight>> {
+    const parsed = highlightDraftSchema.safeParse(input);
+    if (!parsed.success) return fail('invalid-input', 'The highlight could not be read, so it was not saved.');
+    try {
+      return await this.db.transaction('rw', this.db.clips, this.db.highlights, async () => {
+        if (!(await this.db.clips.get(parsed.data.clipId))) {
+          return fail<Highlight>('not-found', 'The page this highlight belongs to is no longer in your library.');
+        }
+        const now = this.deps.now().toISOString();
+        const highlight: Highlight = { ...parsed.data, id: this.deps.newId(), createdAt: now, updatedAt: now };
+        await this.db.highlights.add(highlight);
+        return ok(highlight);
+      });
+    } catch (error) {
+      return storageError(error);
+    }
+  }
+
+  /** A clip's highlights, oldest first (page order is the UI's job). */
+  async listHighlights(clipId: string): Promise<Highlight[]> {
+    const list = await this.db.highlights.where('clipId').equals(clipId).toArray();
+    return list.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  /** Highlights saved on a page (by canonical address), to paint them again on a visit. */
+  async listHighlightsForUrl(canonicalUrl: string): Promise<Highlight[]> {
+    const list = await this.db.highlights.where('canonicalUrl').equals(canonicalUrl).toArray();
+    return list.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  /** Changes a highlight's note or meaning, or re-attaches it to a new passage. */
+  async updateHighlight(id: string, input: unknown): Promise<Result<Highlight>> {
+    const parsed = highlightEditSchema.safeParse(input);
+    if (!parsed.success) return fail('invalid-input', 'That change could not be read, so nothing was changed.');
+    try {
+      return await this.db.transaction('rw', this.db.highlights, async () => {
+        const existing = await this.db.highlights.get(id);
+        if (!existing) return fail<Highlight>('not-found', 'That highlight is no longer in your library.');
+        const edit = parsed.data;
+        const next: Highlight = {
+          ...existing,
+          note: edit.note ?? existing.note,
+          meaning: edit.meaning ?? existing.meaning,
+          quote: edit.quote ?? existing.quote,
+          // A new passage without a position drops the old one: it described the old passage.
+          position: edit.quote ? edit.position : (edit.position ?? existing.position),
+          updatedAt: this.deps.now().toISOString(),
+        };
+        await this.db.highlights.put(next);
+        return ok(next);
+      });
+    } catch (error) {
+      return storageError(error);
+    }
+  }
+
+  /** Deletes a highlight and hands it back, so the user can undo. */
+  async deleteHighlight(id: string): Promise<Result<Highlight>> {
+    try {
+      return await this.db.transaction('rw', this.db.highlights, async () => {
+        const highlight = await this.db.highlights.get(id);
+        if (!highlight) return fail<Highlight>('not-found', 'That highlight is no longer in your library.');
+        await this.db.highlights.delete(id);
+        return ok(highlight);
+      });
     } catch (error) {
       return storageError(error);
     }

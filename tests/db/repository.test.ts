@@ -269,7 +269,7 @@ describe('deleteClip and restoreClip', () => {
     const original = await repo.getClip(clip.id);
 
     const deleted = await repo.deleteClip(clip.id);
-    expect(deleted).toEqual({ ok: true, value: original });
+    expect(deleted).toEqual({ ok: true, value: { clip: original, highlights: [] } });
     expect(await repo.getClip(clip.id)).toBeUndefined();
     expect(await repo.listClips()).toEqual([]);
 

@@ -11,6 +11,10 @@ describe('SCHEMA_HISTORY', () => {
     expect(SCHEMA_HISTORY).toEqual([
       { version: 1, stores: { clips: 'id, canonicalUrl, savedAt, *tags, kind' } },
       { version: 2, stores: { clips: 'id, canonicalUrl, savedAt, *tags, kind', siteRules: 'host' } },
+      {
+        version: 3,
+        stores: { clips: 'id, canonicalUrl, savedAt, *tags, kind', siteRules: 'host', highlights: 'id, clipId, canonicalUrl, createdAt' },
+      },
     ]);
   });
 
@@ -33,11 +37,12 @@ describe('LibraryDb', () => {
     db = undefined;
   });
 
-  it('opens at the latest version with the clips and site-rules tables and their indexes', async () => {
+  it('opens at the latest version with its tables and their indexes', async () => {
     db = new LibraryDb('schema-history-test');
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['clips', 'siteRules']);
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['clips', 'highlights', 'siteRules']);
+    expect(db.highlights.schema.indexes.map((i) => i.name)).toEqual(['clipId', 'canonicalUrl', 'createdAt']);
     expect(db.siteRules.schema.primKey.name).toBe('host');
     const schema = db.clips.schema;
     expect(schema.primKey.name).toBe('id');
@@ -50,7 +55,7 @@ describe('LibraryDb', () => {
     db = new LibraryDb('schema-history-raw-test');
     await db.open();
     const idb = db.backendDB();
-    expect(Array.from(idb.objectStoreNames).sort()).toEqual(['clips', 'siteRules']);
+    expect(Array.from(idb.objectStoreNames).sort()).toEqual(['clips', 'highlights', 'siteRules']);
     const store = idb.transaction('clips', 'readonly').objectStore('clips');
     expect(store.keyPath).toBe('id');
     expect(Array.from(store.indexNames).sort()).toEqual(['canonicalUrl', 'kind', 'savedAt', 'tags']);

@@ -1,0 +1,96 @@
+import { Dexie } from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LibraryDb } from '../../lib/db/library-db';
+import { LibraryRepository } from '../../lib/db/repository';
+import type { ClipDraftInput } from '../../lib/model/clip';
+import type { HighlightDraftInput } from '../../lib/model/highlight';
+
+const URL = 'https://www.nhs.uk/conditions/type-2-diabetes/';
+let db: LibraryDb;
+let repo: LibraryRepository;
+let n = 0;
+let clock = 0;
+
+beforeEach(() => {
+  db = new LibraryDb(`highlights-${++n}`);
+  let id = 0;
+  clock = Date.parse('2026-11-24T10:00:00Z');
+  repo = new LibraryRepository(db, { now: () => new Date((clock += 60_000)), newId: () => `id-${++id}` });
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(db.name);
+});
+
+const page: ClipDraftInput = { kind: 'article', facts: { url: URL, canonicalUrl: URL, title: 'Type 2 diabetes', signals: [] }, contentText: 'x' };
+const verdict = { type: 'official' as const, confidence: 0.95, reasons: ['nhs.uk is an NHS website.'] };
+
+async function savedClipId(): Promise<string> {
+  const result = await repo.saveClip(page, verdict);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value.clip.id;
+}
+
+const draft = (clipId: string, exact: string, over: Partial<HighlightDraftInput> = {}): HighlightDraftInput => ({
+  clipId,
+  canonicalUrl: URL,
+  quote: { exact, prefix: 'before ', suffix: ' after' },
+  position: { start: 10, end: 10 + exact.length },
+  meaning: 'question',
+  ...over,
+});
+
+describe('highlights in the repository', () => {
+  it('adds highlights to a clip and lists them by clip and by page address', async () => {
+    const clipId = await savedClipId();
+    const first = await repo.addHighlight(draft(clipId, 'An HbA1c test shows your average blood sugar', { note: 'Ask my target' }));
+    expect(first).toMatchObject({ ok: true, value: { id: 'id-2', clipId, meaning: 'question', note: 'Ask my target' } });
+    await repo.addHighlight(draft(clipId, 'feeling very tired', { meaning: 'this-is-me' }));
+    expect((await repo.listHighlights(clipId)).map((h) => h.quote.exact)).toEqual([
+      'An HbA1c test shows your average blood sugar',
+      'feeling very tired',
+    ]);
+    expect(await repo.listHighlightsForUrl(URL)).toHaveLength(2);
+    expect(await repo.listHighlightsForUrl('https://www.nhs.uk/other/')).toEqual([]);
+  });
+
+  it('refuses a highlight on a clip that does not exist, or a malformed one, and writes nothing', async () => {
+    expect(await repo.addHighlight(draft('no-clip', 'text'))).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const clipId = await savedClipId();
+    expect(await repo.addHighlight({ ...draft(clipId, 'text'), meaning: 'alarming' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await repo.addHighlight({ ...draft(clipId, ''), quote: { exact: '', prefix: '', suffix: '' } })).toMatchObject({ ok: false });
+    expect(await db.highlights.count()).toBe(0);
+  });
+
+  it('edits the note and meaning, and re-attaching replaces the passage and drops the old position', async () => {
+    const clipId = await savedClipId();
+    const added = await repo.addHighlight(draft(clipId, 'old wording'));
+    if (!added.ok) throw new Error('not added');
+    const edited = await repo.updateHighlight(added.value.id, { note: 'Ask the nurse', meaning: 'important' });
+    expect(edited).toMatchObject({ ok: true, value: { note: 'Ask the nurse', meaning: 'important', quote: { exact: 'old wording' }, position: { start: 10 } } });
+    const moved = await repo.updateHighlight(added.value.id, { quote: { exact: 'new wording', prefix: '', suffix: '' } });
+    expect(moved.ok && moved.value.quote.exact).toBe('new wording');
+    expect(moved.ok && moved.value.position).toBeUndefined();
+    expect(await repo.updateHighlight('missing', { note: 'x' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  it('deletes a highlight and hands it back', async () => {
+    const clipId = await savedClipId();
+    const added = await repo.addHighlight(draft(clipId, 'passage'));
+    if (!added.ok) throw new Error('not added');
+    expect(await repo.deleteHighlight(added.value.id)).toEqual({ ok: true, value: added.value });
+    expect(await repo.listHighlights(clipId)).toEqual([]);
+  });
+
+  it('deletes a clip with its highlights, and undo puts both back', async () => {
+    const clipId = await savedClipId();
+    await repo.addHighlight(draft(clipId, 'one'));
+    await repo.addHighlight(draft(clipId, 'two'));
+    const deleted = await repo.deleteClip(clipId);
+    if (!deleted.ok) throw new Error('not deleted');
+    expect(deleted.value.highlights.map((h) => h.quote.exact)).toEqual(['one', 'two']);
+    expect(await db.highlights.count()).toBe(0);
+    expect((await repo.restoreClip(deleted.value)).ok).toBe(true);
+    expect((await repo.listHighlights(clipId)).map((h) => h.quote.exact)).toEqual(['one', 'two']);
+  });
+});
