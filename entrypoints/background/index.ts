@@ -2,10 +2,12 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { getRepository } from '../../lib/db/repository';
 import type { ClipKind } from '../../lib/model/clip';
+import { HIGHLIGHT_MEANINGS, HIGHLIGHT_MEANING_LABELS, type HighlightMeaning } from '../../lib/model/highlight';
 import { listenForMessages } from '../../lib/messages/messenger';
 import { annotatePagesSetting } from '../../lib/settings/settings';
 import { describePage, hideBadgeOnSite, syncAnnotationScript } from './annotate';
 import { clipTab, inspectTab } from './clip-service';
+import { highlightSelection } from './highlight-service';
 import { notifyTab, showTypeOnAction } from './notify-tab';
 
 const MENU: Record<string, { title: string; contexts: ['page'] | ['selection']; mode: ClipKind }> = {
@@ -13,6 +15,11 @@ const MENU: Record<string, { title: string; contexts: ['page'] | ['selection']; 
   'hc-save-link': { title: 'Save only the link to Health Clipper', contexts: ['page'], mode: 'link' },
   'hc-save-selection': { title: 'Save selected text to Health Clipper', contexts: ['selection'], mode: 'selection' },
 };
+
+const HIGHLIGHT_PARENT = 'hc-highlight';
+const HIGHLIGHT_MENU: Record<string, HighlightMeaning> = Object.fromEntries(
+  HIGHLIGHT_MEANINGS.map((meaning) => [`${HIGHLIGHT_PARENT}-${meaning}`, meaning]),
+);
 
 /** Saves from a gesture without a popup (menu, shortcut) and tells the user in the page. */
 async function clipAndNotify(tabId: number, mode: ClipKind): Promise<void> {
@@ -45,12 +52,24 @@ export default defineBackground(() => {
       for (const [id, item] of Object.entries(MENU)) {
         browser.contextMenus.create({ id, title: item.title, contexts: item.contexts });
       }
+      browser.contextMenus.create({ id: HIGHLIGHT_PARENT, title: 'Highlight selected text as', contexts: ['selection'] });
+      for (const [id, meaning] of Object.entries(HIGHLIGHT_MENU)) {
+        browser.contextMenus.create({ id, parentId: HIGHLIGHT_PARENT, title: HIGHLIGHT_MEANING_LABELS[meaning], contexts: ['selection'] });
+      }
     });
   });
 
   browser.contextMenus.onClicked.addListener((info, tab) => {
     const item = MENU[String(info.menuItemId)];
-    if (item && tab?.id !== undefined) void clipAndNotify(tab.id, item.mode);
+    const meaning = HIGHLIGHT_MENU[String(info.menuItemId)];
+    if (tab?.id === undefined) return;
+    const tabId = tab.id;
+    if (item) void clipAndNotify(tabId, item.mode);
+    if (meaning) {
+      void highlightSelection(getRepository(), tabId, meaning).then((r) =>
+        notifyTab(tabId, r.ok ? r.value : r.error.message, r.ok),
+      );
+    }
   });
 
   browser.commands.onCommand.addListener((command, tab) => {

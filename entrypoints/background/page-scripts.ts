@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { ClipDraftInput, ClipKind } from '../../lib/model/clip';
+import type { ClipDraftInput, ClipKind, TextQuote } from '../../lib/model/clip';
+import type { HighlightMeaning } from '../../lib/model/highlight';
 import { canonicalizeUrl } from '../../lib/clip/canonical-url';
 import { fail, ok, type Result } from '../../lib/model/result';
 import type { PageInspection } from '../../lib/messages/page-clipper';
@@ -85,25 +86,33 @@ async function runInPage<T>(tabId: number, call: () => Promise<T | undefined>): 
   }
 }
 
+/**
+ * Runs one self-contained function in the page's isolated world, where the
+ * clipper has registered itself. What comes back is page data: untrusted.
+ */
+function callClipper<Args extends unknown[], R>(tabId: number, func: (...args: Args) => R | undefined, args: Args): Promise<Result<R>> {
+  return runInPage(tabId, async () => {
+    const [res] = await browser.scripting.executeScript({ target: { tabId }, func, args });
+    return res?.result as R | undefined;
+  });
+}
+
 /** Reads the page's facts and whether text is selected. */
 export function inspectPage(tabId: number): Promise<Result<PageInspection>> {
-  return runInPage(tabId, async () => {
-    const [res] = await browser.scripting.executeScript({
-      target: { tabId },
-      func: () => globalThis.__healthClipper?.inspect(),
-    });
-    return res?.result as PageInspection | undefined;
-  });
+  return callClipper(tabId, () => globalThis.__healthClipper?.inspect(), []);
 }
 
 /** Builds the clip inside the page. The result is untrusted: the repository parses it. */
 export function clipPage(tabId: number, mode: ClipKind): Promise<Result<ClipDraftInput>> {
-  return runInPage(tabId, async () => {
-    const [res] = await browser.scripting.executeScript({
-      target: { tabId },
-      func: (m: ClipKind) => globalThis.__healthClipper?.clip(m),
-      args: [mode],
-    });
-    return res?.result as ClipDraftInput | undefined;
-  });
+  return callClipper(tabId, (m: ClipKind) => globalThis.__healthClipper?.clip(m), [mode]);
+}
+
+/** The selected passage with its context, to store as a highlight (null when nothing is selected). */
+export function selectionQuote(tabId: number): Promise<Result<{ quote: TextQuote | null }>> {
+  return callClipper(tabId, () => (globalThis.__healthClipper ? { quote: globalThis.__healthClipper.selectionQuote() ?? null } : undefined), []);
+}
+
+/** Paints the current selection in the page as a highlight. */
+export function paintSelection(tabId: number, meaning: HighlightMeaning): Promise<Result<boolean>> {
+  return callClipper(tabId, (m: HighlightMeaning) => globalThis.__healthClipper?.paintSelection(m), [meaning]);
 }

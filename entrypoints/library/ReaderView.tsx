@@ -10,6 +10,7 @@ import type { Clip } from '../../lib/model/clip';
 import { resolveSourceType } from '../../lib/model/site-rules';
 import { LOW_CONFIDENCE } from '../../lib/model/source-type';
 import { QualityFactsList } from '../../components/QualityFactsList';
+import { HighlightsSection } from './HighlightsSection';
 import { SourceTypePanel } from './SourceTypePanel';
 
 export interface ReaderViewProps {
@@ -105,6 +106,8 @@ function Reader({ repo, clip, onDelete }: { repo: LibraryRepository; clip: Clip;
             </div>
             {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
           </section>
+
+          <HighlightsSection repo={repo} clipId={clip.id} pageUrl={clip.url} />
 
           <SourceTypePanel repo={repo} clip={clip} siteRules={siteRules} />
 

@@ -303,6 +303,11 @@ export class LibraryRepository {
     return liveQuery(() => this.listTags());
   }
 
+  /** `listHighlights` that re-runs whenever highlights change. */
+  observeHighlights(clipId: string): Observable<Highlight[]> {
+    return liveQuery(() => this.listHighlights(clipId));
+  }
+
   /** One clip, kept current. */
   observeClip(id: string): Observable<Clip | undefined> {
     return liveQuery(() => this.getClip(id));

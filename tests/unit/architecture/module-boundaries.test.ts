@@ -35,7 +35,7 @@ const RULES: { folder: string; forbidden: RegExp[]; why: string }[] = [
   { folder: 'lib/classify', forbidden: [/^lib\/(db|messages|clip)/, /^dexie$/, /^preact/, /^wxt/], why: 'pure classifier' },
   { folder: 'lib/db', forbidden: [/^lib\/(messages|clip|classify)/, /^preact/, /^wxt/], why: 'storage only' },
   { folder: 'components', forbidden: [/^lib\/(db|messages)/, /^wxt/, /^dexie$/], why: 'data in as props, callbacks out' },
-  { folder: 'entrypoints/clipper.ts', forbidden: [/^lib\/db/, /^dexie$/], why: 'runs in web pages: never the extension database' },
+  { folder: 'entrypoints/clipper', forbidden: [/^lib\/db/, /^dexie$/], why: 'runs in web pages: never the extension database' },
   {
     folder: 'entrypoints/annotate.content.ts',
     forbidden: [/^lib\/(db|clip|classify)/, /^dexie$/, /^zod$/, /^lib\/model\/(clip|source-type|quality-facts)$/, /^@mozilla/, /^dompurify$/],

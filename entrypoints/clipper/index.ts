@@ -1,8 +1,9 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { buildClipDraft, type ClipSource } from '../lib/clip/build-clip-draft';
-import { collectPageFacts } from '../lib/clip/page-facts';
-import { describeTextQuote } from '../lib/clip/text-quote';
-import type { PageClipper } from '../lib/messages/page-clipper';
+import { buildClipDraft, type ClipSource } from '../../lib/clip/build-clip-draft';
+import { collectPageFacts } from '../../lib/clip/page-facts';
+import { describeTextQuote } from '../../lib/clip/text-quote';
+import type { PageClipper } from '../../lib/messages/page-clipper';
+import { canPaintHighlights, paintRanges } from './paint-highlights';
 
 /** The user's selection as a quote plus its HTML, when there is one. */
 function readSelection(): ClipSource['selection'] {
@@ -43,6 +44,13 @@ export default defineUnlistedScript(() => {
         { doc: document, win: window, url: location.href, selection: readSelection() },
         linkOnlyReason() ? 'link' : mode,
       ),
+    selectionQuote: () => readSelection()?.quote,
+    paintSelection: (meaning) => {
+      const selection = window.getSelection();
+      if (!selection || selection.isCollapsed || selection.rangeCount === 0 || !canPaintHighlights()) return false;
+      paintRanges([{ range: selection.getRangeAt(0).cloneRange(), meaning }]);
+      return true;
+    },
   };
   globalThis.__healthClipper = clipper;
 });
