@@ -33,6 +33,11 @@ const RULES: { folder: string; forbidden: RegExp[]; why: string }[] = [
   { folder: 'lib/model', forbidden: [/^lib\/(?!model)/, /^dexie$/, /^preact/, /^wxt/], why: 'schemas only' },
   { folder: 'lib/clip', forbidden: [/^lib\/(db|messages)/, /^dexie$/, /^preact/, /^wxt/], why: 'pure functions over a Document' },
   { folder: 'lib/classify', forbidden: [/^lib\/(db|messages|clip)/, /^dexie$/, /^preact/, /^wxt/], why: 'pure classifier' },
+  {
+    folder: 'lib/anchor',
+    forbidden: [/^lib\/(?!(model|anchor)\/)/, /^(?!lib\/)/],
+    why: 'pure text anchoring: only lib/model types, no packages or browser APIs',
+  },
   { folder: 'lib/db', forbidden: [/^lib\/(messages|clip|classify)/, /^preact/, /^wxt/], why: 'storage only' },
   { folder: 'components', forbidden: [/^lib\/(db|messages)/, /^wxt/, /^dexie$/], why: 'data in as props, callbacks out' },
   { folder: 'entrypoints/clipper', forbidden: [/^lib\/db/, /^dexie$/], why: 'runs in web pages: never the extension database' },
