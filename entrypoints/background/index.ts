@@ -4,10 +4,11 @@ import { getRepository } from '../../lib/db/repository';
 import type { ClipKind } from '../../lib/model/clip';
 import { HIGHLIGHT_MEANINGS, HIGHLIGHT_MEANING_LABELS, type HighlightMeaning } from '../../lib/model/highlight';
 import { listenForMessages } from '../../lib/messages/messenger';
+import { ok } from '../../lib/model/result';
 import { annotatePagesSetting } from '../../lib/settings/settings';
 import { describePage, hideBadgeOnSite, syncAnnotationScript } from './annotate';
 import { clipTab, inspectTab } from './clip-service';
-import { highlightSelection } from './highlight-service';
+import { highlightSelection, repaintHighlights } from './highlight-service';
 import { notifyTab, showTypeOnAction } from './notify-tab';
 
 const MENU: Record<string, { title: string; contexts: ['page'] | ['selection']; mode: ClipKind }> = {
@@ -31,8 +32,11 @@ export default defineBackground(() => {
   listenForMessages({
     inspectTab: async ({ tabId }) => {
       const result = await inspectTab(getRepository(), tabId);
-      if (result.ok) void showTypeOnAction(tabId, result.value.siteRule?.type ?? result.value.verdict.type);
-      return result;
+      if (!result.ok) return result;
+      void showTypeOnAction(tabId, result.value.siteRule?.type ?? result.value.verdict.type);
+      // Opening the popup (activeTab) is when we may show this page's highlights again.
+      const highlights = await repaintHighlights(getRepository(), tabId, result.value.facts.canonicalUrl);
+      return ok({ ...result.value, highlights });
     },
     clipTab: (input) => clipTab(getRepository(), input),
     describePage: (input) => describePage(getRepository(), input),

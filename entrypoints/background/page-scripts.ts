@@ -3,7 +3,7 @@ import type { ClipDraftInput, ClipKind, TextQuote } from '../../lib/model/clip';
 import type { HighlightMeaning } from '../../lib/model/highlight';
 import { canonicalizeUrl } from '../../lib/clip/canonical-url';
 import { fail, ok, type Result } from '../../lib/model/result';
-import type { PageInspection } from '../../lib/messages/page-clipper';
+import type { HighlightPlacement, PageInspection, SavedHighlightPaint } from '../../lib/messages/page-clipper';
 
 /** How long a page may take to answer before we give up and say so. */
 export const PAGE_TIMEOUT_MS = 15_000;
@@ -107,9 +107,14 @@ export function clipPage(tabId: number, mode: ClipKind): Promise<Result<ClipDraf
   return callClipper(tabId, (m: ClipKind) => globalThis.__healthClipper?.clip(m), [mode]);
 }
 
-/** The selected passage with its context, to store as a highlight (null when nothing is selected). */
-export function selectionQuote(tabId: number): Promise<Result<{ quote: TextQuote | null }>> {
-  return callClipper(tabId, () => (globalThis.__healthClipper ? { quote: globalThis.__healthClipper.selectionQuote() ?? null } : undefined), []);
+/** The selected passage with its context and position, to store as a highlight (null when nothing is selected). */
+export function selectedPassage(tabId: number): Promise<Result<{ passage: { quote: TextQuote; position: { start: number; end: number } } | null }>> {
+  return callClipper(tabId, () => (globalThis.__healthClipper ? { passage: globalThis.__healthClipper.selectedPassage() ?? null } : undefined), []);
+}
+
+/** Finds and paints saved highlights in the page; says which were found. */
+export function paintSavedHighlights(tabId: number, items: SavedHighlightPaint[]): Promise<Result<HighlightPlacement[]>> {
+  return callClipper(tabId, (list: SavedHighlightPaint[]) => globalThis.__healthClipper?.paintSaved(list), [items]);
 }
 
 /** Paints the current selection in the page as a highlight. */

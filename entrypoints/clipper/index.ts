@@ -2,7 +2,8 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { buildClipDraft, type ClipSource } from '../../lib/clip/build-clip-draft';
 import { collectPageFacts } from '../../lib/clip/page-facts';
 import { describeTextQuote } from '../../lib/clip/text-quote';
-import type { PageClipper } from '../../lib/messages/page-clipper';
+import { anchorMany, describeRange } from '../../lib/anchor/dom-text';
+import type { HighlightPlacement, PageClipper, SavedHighlightPaint } from '../../lib/messages/page-clipper';
 import { canPaintHighlights, paintRanges } from './paint-highlights';
 
 /** The user's selection as a quote plus its HTML, when there is one. */
@@ -44,7 +45,27 @@ export default defineUnlistedScript(() => {
         { doc: document, win: window, url: location.href, selection: readSelection() },
         linkOnlyReason() ? 'link' : mode,
       ),
-    selectionQuote: () => readSelection()?.quote,
+    selectedPassage: () => {
+      const selection = window.getSelection();
+      if (!selection || selection.isCollapsed || selection.rangeCount === 0) return undefined;
+      return describeRange(document.body, selection.getRangeAt(0));
+    },
+    paintSaved: (items) => {
+      const found = anchorMany(document.body, items);
+      const placements: HighlightPlacement[] = [];
+      const toPaint: { range: Range; meaning: SavedHighlightPaint['meaning'] }[] = [];
+      items.forEach((item, i) => {
+        const anchored = found[i];
+        if (!anchored) {
+          placements.push({ id: item.id, status: 'missing' });
+          return;
+        }
+        toPaint.push({ range: anchored.range, meaning: item.meaning });
+        placements.push(anchored.exactMatch ? { id: item.id, status: 'placed' } : { id: item.id, status: 'changed', changedText: anchored.changedText });
+      });
+      paintRanges(toPaint);
+      return placements;
+    },
     paintSelection: (meaning) => {
       const selection = window.getSelection();
       if (!selection || selection.isCollapsed || selection.rangeCount === 0 || !canPaintHighlights()) return false;

@@ -122,6 +122,11 @@ export function PopupApp() {
           </button>
         </StatusMessage>
       ) : null}
+      {page.highlights ? (
+        <p class="hc-muted" data-testid="highlights-summary">
+          {describeHighlights(page.highlights)}
+        </p>
+      ) : null}
       {selections ? <p class="hc-muted">You have saved {selections} passage{selections === 1 ? '' : 's'} from this page.</p> : null}
       {page.linkOnlyReason ? <StatusMessage tone="info">{page.linkOnlyReason}</StatusMessage> : null}
       {!page.hasSelection && !page.linkOnlyReason ? (
@@ -165,6 +170,15 @@ export function PopupApp() {
       <Footer />
     </main>
   );
+}
+
+/** "2 highlights shown on this page; 1 could not be found…" in plain words. */
+function describeHighlights(h: { placed: number; changed: number; missing: number }): string {
+  const shown = h.placed + h.changed;
+  const parts = [`${shown} highlight${shown === 1 ? '' : 's'} shown on this page`];
+  if (h.changed) parts.push(`${h.changed} where the wording has changed since you saved it`);
+  if (h.missing) parts.push(`${h.missing} not found on the page now (they are kept in your library)`);
+  return `${parts.join('; ')}.`;
 }
 
 function Footer() {

@@ -14,6 +14,8 @@ export interface TabInspection {
   linkOnlyReason?: string;
   /** Clips already saved from this page (by canonical address), newest first. */
   saved: ClipListItem[];
+  /** The page's saved highlights, painted again when the popup opened. */
+  highlights?: { placed: number; changed: number; missing: number };
 }
 
 /** The result of a save, with what the user should be told. */

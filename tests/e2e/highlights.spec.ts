@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clickContextMenu, openLibrary, screenshot, useExtensionSession } from './harness';
+import { clickContextMenu, openLibrary, openPopup, screenshot, useExtensionSession } from './harness';
 
 const session = useExtensionSession();
 
@@ -23,6 +23,15 @@ describe('highlights in real Chromium (first steps of issue 4)', () => {
     expect(await page.evaluate(() => document.body.innerHTML.length)).toBe(domBefore);
     await page.evaluate(() => getSelection()!.removeAllRanges());
     await screenshot(page, 'page-highlighted');
+
+    // Visit again: opening the popup (activeTab) paints the saved highlight again.
+    await page.reload();
+    expect(await page.evaluate(() => CSS.highlights.has('hc-question'))).toBe(false);
+    const popup = await openPopup(session.ext, tabId);
+    await popup.getByTestId('highlights-summary').waitFor();
+    expect(await popup.getByTestId('highlights-summary').textContent()).toBe('1 highlight shown on this page.');
+    expect(await page.evaluate(() => CSS.highlights.get('hc-question')?.size)).toBe(1);
+    await popup.close();
 
     const library = await openLibrary(session.ext);
     await library.locator('.hc-row[data-kind="article"] a.hc-row__title').click();
