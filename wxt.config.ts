@@ -30,6 +30,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+S' },
         description: 'Save the selected text, or the whole page if nothing is selected',
       },
+      'highlight-selection': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Highlight the selected text as important (and save the page)',
+      },
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+H' },
         description: 'Open Health Clipper',

@@ -28,6 +28,12 @@ async function clipAndNotify(tabId: number, mode: ClipKind): Promise<void> {
   await notifyTab(tabId, result.ok ? result.value.message : result.error.message, result.ok);
 }
 
+/** Highlights the selection from a menu or shortcut and tells the user in the page. */
+async function highlightAndNotify(tabId: number, meaning: HighlightMeaning): Promise<void> {
+  const result = await highlightSelection(getRepository(), tabId, meaning);
+  await notifyTab(tabId, result.ok ? result.value : result.error.message, result.ok);
+}
+
 export default defineBackground(() => {
   listenForMessages({
     inspectTab: async ({ tabId }) => {
@@ -69,16 +75,14 @@ export default defineBackground(() => {
     if (tab?.id === undefined) return;
     const tabId = tab.id;
     if (item) void clipAndNotify(tabId, item.mode);
-    if (meaning) {
-      void highlightSelection(getRepository(), tabId, meaning).then((r) =>
-        notifyTab(tabId, r.ok ? r.value : r.error.message, r.ok),
-      );
-    }
+    if (meaning) void highlightAndNotify(tabId, meaning);
   });
 
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command !== 'save-page' || tab?.id === undefined) return;
+    if (tab?.id === undefined) return;
     const tabId = tab.id;
+    if (command === 'highlight-selection') void highlightAndNotify(tabId, 'important');
+    if (command !== 'save-page') return;
     // One shortcut for both: the selection if there is one, else the article.
     void inspectTab(getRepository(), tabId).then((page) =>
       clipAndNotify(tabId, page.ok && page.value.hasSelection ? 'selection' : 'article'),

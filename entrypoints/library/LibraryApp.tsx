@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { StatusMessage } from '../../components/StatusMessage';
 import { getRepository, type DeletedClip } from '../../lib/db/repository';
+import { AllHighlightsView } from './AllHighlightsView';
 import { ClipListView } from './ClipListView';
 import { ReaderView } from './ReaderView';
 import { SettingsView } from './SettingsView';
@@ -16,7 +17,7 @@ export function LibraryApp() {
   const [error, setError] = useState<string | undefined>();
 
   useEffect(() => {
-    document.title = { list: 'Your health library', clip: 'Reading a saved page', sites: 'Your list of sites', settings: 'Settings' }[route.view];
+    document.title = { list: 'Your health library', clip: 'Reading a saved page', sites: 'Your list of sites', settings: 'Settings', highlights: 'Your highlights' }[route.view];
   }, [route.view]);
 
   const handleDelete = async (id: string) => {
@@ -45,6 +46,8 @@ export function LibraryApp() {
         <SiteRulesView repo={repo} />
       ) : route.view === 'settings' ? (
         <SettingsView />
+      ) : route.view === 'highlights' ? (
+        <AllHighlightsView repo={repo} />
       ) : (
         <ClipListView repo={repo} onDelete={(id) => void handleDelete(id)} />
       )}

@@ -17,6 +17,13 @@ export interface SavedClip {
   duplicate: boolean;
 }
 
+/** A highlight with the page it belongs to, for the library-wide list. */
+export interface HighlightWithPage {
+  highlight: Highlight;
+  pageTitle: string;
+  pageUrl: string;
+}
+
 /** A deleted clip with its highlights, kept by the UI for undo. */
 export interface DeletedClip {
   clip: Clip;
@@ -301,6 +308,22 @@ export class LibraryRepository {
   /** `listTags` that re-runs whenever the library changes. */
   observeTags(): Observable<string[]> {
     return liveQuery(() => this.listTags());
+  }
+
+  /** Every highlight, newest first, with the title and address of the page it is on. */
+  async listAllHighlights(): Promise<HighlightWithPage[]> {
+    const highlights = await this.db.highlights.orderBy('createdAt').reverse().toArray();
+    const clips = await this.db.clips.bulkGet([...new Set(highlights.map((h) => h.clipId))]);
+    const pages = new Map(clips.filter((c): c is Clip => Boolean(c)).map((c) => [c.id, { title: c.title, url: c.url }]));
+    return highlights.flatMap((highlight) => {
+      const page = pages.get(highlight.clipId);
+      return page ? [{ highlight, pageTitle: page.title, pageUrl: page.url }] : [];
+    });
+  }
+
+  /** `listAllHighlights`, kept current. */
+  observeAllHighlights(): Observable<HighlightWithPage[]> {
+    return liveQuery(() => this.listAllHighlights());
   }
 
   /** `listHighlights` that re-runs whenever highlights change. */

@@ -93,4 +93,15 @@ describe('highlights in the repository', () => {
     expect((await repo.restoreClip(deleted.value)).ok).toBe(true);
     expect((await repo.listHighlights(clipId)).map((h) => h.quote.exact)).toEqual(['one', 'two']);
   });
+
+  it('lists every highlight newest first with the page it is on', async () => {
+    const clipId = await savedClipId();
+    await repo.addHighlight(draft(clipId, 'older passage'));
+    await repo.addHighlight(draft(clipId, 'newer passage', { meaning: 'disagree' }));
+    const all = await repo.listAllHighlights();
+    expect(all.map((h) => [h.highlight.quote.exact, h.pageTitle, h.pageUrl])).toEqual([
+      ['newer passage', 'Type 2 diabetes', URL],
+      ['older passage', 'Type 2 diabetes', URL],
+    ]);
+  });
 });

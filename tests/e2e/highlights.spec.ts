@@ -47,4 +47,29 @@ describe('highlights in real Chromium (first steps of issue 4)', () => {
     await library.locator('#hc-highlights-heading').waitFor({ state: 'detached' });
     await library.close();
   });
+
+  it('highlights with the keyboard shortcut as "Important"', async () => {
+    const { page, tabId } = await session.openFixture('news-article.html');
+    await page.evaluate(() => {
+      const range = document.createRange();
+      range.selectNodeContents(document.querySelector('article p')!);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+    });
+    await session.ext.worker.evaluate(async (id) => {
+      const tab = await chrome.tabs.get(id);
+      (chrome.commands.onCommand as unknown as { dispatch(name: string, tab: unknown): void }).dispatch('highlight-selection', tab);
+    }, tabId);
+    await page.waitForFunction(() => CSS.highlights.get('hc-important')?.size === 1, undefined, { timeout: 15_000 });
+    await page.close();
+
+    const library = await openLibrary(session.ext, '#highlights');
+    const item = library.locator('.hc-highlight[data-meaning="important"]');
+    await item.waitFor();
+    expect(await item.locator('.hc-highlight__meaning').textContent()).toMatch(/^Important · /);
+    await screenshot(library, 'all-highlights');
+    await library.close();
+  });
 });
+
+declare const chrome: typeof import('wxt/browser').browser;
