@@ -1,4 +1,4 @@
-import { Dexie, liveQuery, type Observable } from 'dexie';
+import { Dexie, liveQuery, type IndexableType, type Observable, type Table } from 'dexie';
 import { clipDraftSchema, clipEditSchema, normaliseTags, type Clip, type ClipDraft } from '../model/clip';
 import { highlightDraftSchema, highlightEditSchema, type Highlight } from '../model/highlight';
 import { fail, ok, type Result } from '../model/result';
@@ -228,18 +228,10 @@ export class LibraryRepository {
   }
 
   /** Deletes a highlight and hands it back, so the user can undo. */
-  async deleteHighlight(id: string): Promise<Result<Highlight>> {
-    try {
-      return await this.db.transaction('rw', this.db.highlights, async () => {
-        const highlight = await this.db.highlights.get(id);
-        if (!highlight) return fail<Highlight>('not-found', 'That highlight is no longer in your library.');
-        await this.db.highlights.delete(id);
-        return ok(highlight);
-      });
-    } catch (error) {
-      return storageError(error);
-    }
+  deleteHighlight(id: string): Promise<Result<Highlight>> {
+    return this.takeOut(this.db.highlights, id, 'That highlight is no longer in your library.');
   }
+
 
   /** Clips that pass the filter, newest first. */
   async listClips(filter: ClipFilter = {}): Promise<ClipListItem[]> {
@@ -282,18 +274,24 @@ export class LibraryRepository {
   }
 
   /** Removes the rule for a host and hands it back, so the user can undo. */
-  async deleteSiteRule(host: string): Promise<Result<SiteRule>> {
+  deleteSiteRule(host: string): Promise<Result<SiteRule>> {
+    return this.takeOut(this.db.siteRules, host, 'That site is no longer in your list.');
+  }
+
+  /** Deletes one record by key in a transaction and hands it back (for undo), or says it is gone. */
+  private async takeOut<T, K extends IndexableType, TInsert>(table: Table<T, K, TInsert>, key: K, missing: string): Promise<Result<T>> {
     try {
-      return await this.db.transaction('rw', this.db.siteRules, async () => {
-        const rule = await this.db.siteRules.get(host);
-        if (!rule) return fail<SiteRule>('not-found', 'That site is no longer in your list.');
-        await this.db.siteRules.delete(host);
-        return ok(rule);
+      return await this.db.transaction('rw', table, async () => {
+        const record = await table.get(key);
+        if (record === undefined) return fail<T>('not-found', missing);
+        await table.delete(key);
+        return ok(record);
       });
     } catch (error) {
       return storageError(error);
     }
   }
+
 
   /** `listSiteRules` that re-runs whenever the rules change. */
   observeSiteRules(): Observable<SiteRule[]> {
