@@ -1,9 +1,11 @@
-import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { runtimePageChannel } from '../lib/messages/page-channel';
 import type { PageBadge } from '../lib/messages/protocol';
-import type { Result } from '../lib/model/result';
+import { sendMessage } from '../lib/messages/send';
 import { SOURCE_TYPE_LABELS } from '../lib/model/source-labels';
+import { pageHighlights } from '../lib/page-highlights/session';
+import type { PaintItem } from '../lib/page-highlights/types';
 
 /** Badge colours; the words carry the meaning, colour only helps. */
 const COLOURS: Record<PageBadge['type'], string> = {
@@ -27,12 +29,14 @@ function formatDate(iso: string): string {
 }
 
 /**
- * "Annotate pages as I browse": a small badge with the page's source type
- * and, if the page is in the library, when it was saved. Registered only
- * when the user turns the setting on (optional permission). It sends the
- * page address to the extension's own background and nothing else; the
- * badge lives in a closed shadow root, fixed to the corner, so it cannot
- * shift the page's layout or be restyled by it.
+ * Our script on every page, registered only when the user turns on
+ * "annotate pages as I browse" (a small badge with the page's source type
+ * and when it was saved) or "show my highlights automatically" (saved
+ * highlights painted again, and the selection toolbar), and grants the
+ * optional access. It sends the page address to the extension's own
+ * background and gets back only what to show: never notes or other pages.
+ * Its UI lives in closed shadow roots, so it cannot shift the page's layout
+ * or be restyled by it; it never reads or writes the database itself.
  */
 export default defineContentScript({
   registration: 'runtime',
@@ -43,11 +47,21 @@ export default defineContentScript({
   async main(ctx: ContentScriptContext) {
     if (window.top !== window) return;
     const canonicalHref = document.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? undefined;
-    const result = (await browser.runtime.sendMessage({ type: 'describePage', input: { url: location.href, canonicalHref } })) as Result<PageBadge | null>;
-    if (ctx.isInvalid || !result.ok || !result.value) return;
-    showBadge(ctx, result.value);
+    const address = { url: location.href, canonicalHref };
+    const [badge, highlights] = await Promise.all([sendMessage('describePage', address), sendMessage('highlightsForPage', address)]);
+    if (ctx.isInvalid) return;
+    if (badge.ok && badge.value) showBadge(ctx, badge.value);
+    if (highlights.ok && highlights.value.toolbar) showHighlights(ctx, highlights.value.items);
   },
 });
+
+function showHighlights(ctx: ContentScriptContext, items: readonly PaintItem[]): void {
+  const channel = runtimePageChannel();
+  const page = pageHighlights(document, channel);
+  page.enableToolbar();
+  if (items.length) channel.report(page.highlighter.show(items));
+  ctx.onInvalidated(() => page.highlighter.dispose());
+}
 
 function showBadge(ctx: ContentScriptContext, badge: PageBadge): void {
   const host = document.createElement('hc-page-badge');
@@ -74,7 +88,7 @@ function showBadge(ctx: ContentScriptContext, badge: PageBadge): void {
   hideSite.textContent = 'Hide on this site';
   hideSite.addEventListener('click', () => {
     host.remove();
-    void browser.runtime.sendMessage({ type: 'hideBadgeOnSite', input: { url: location.href } });
+    void sendMessage('hideBadgeOnSite', { url: location.href });
   });
   const close = document.createElement('button');
   close.type = 'button';

@@ -6,22 +6,24 @@ import { fail, ok, type Result } from '../../lib/model/result';
 import { bareHostOf, siteRuleFor } from '../../lib/model/site-rules';
 import { SOURCE_TYPE_LABELS } from '../../lib/model/source-labels';
 import type { PageBadge } from '../../lib/messages/protocol';
-import { ANNOTATE_ORIGINS, annotateHiddenHostsSetting, annotatePagesSetting, rulePacksSetting } from '../../lib/settings/settings';
+import { ANNOTATE_ORIGINS, annotateHiddenHostsSetting, annotatePagesSetting, autoHighlightsSetting, rulePacksSetting } from '../../lib/settings/settings';
 
 const SCRIPT_ID = 'hc-annotate';
 
 /**
- * Keeps the "annotate pages as I browse" content script registered exactly
- * when the user has turned the setting on and granted the optional access,
- * and unregistered otherwise (e.g. after they revoke access in the browser).
+ * Keeps our content script registered exactly when the user has turned on
+ * badges ("annotate pages as I browse") or automatic highlights and granted
+ * the optional access, and unregistered otherwise (e.g. after they revoke
+ * access in the browser).
  */
 export async function syncAnnotationScript(): Promise<void> {
-  const [enabled, granted, existing] = await Promise.all([
+  const [badges, highlights, granted, existing] = await Promise.all([
     annotatePagesSetting.getValue(),
+    autoHighlightsSetting.getValue(),
     browser.permissions.contains({ origins: ANNOTATE_ORIGINS }),
     browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] }),
   ]);
-  const wanted = enabled && granted;
+  const wanted = (badges || highlights) && granted;
   if (wanted && existing.length === 0) {
     await browser.scripting.registerContentScripts([
       { id: SCRIPT_ID, matches: ANNOTATE_ORIGINS, js: ['content-scripts/annotate.js'], runAt: 'document_idle', persistAcrossSessions: true },
@@ -39,7 +41,7 @@ export async function syncAnnotationScript(): Promise<void> {
 export async function describePage(repo: LibraryRepository, input: { url: string; canonicalHref?: string }): Promise<Result<PageBadge | null>> {
   const host = bareHostOf(input.url);
   const canonicalUrl = resolveCanonicalUrl(input.url, input.canonicalHref);
-  if (!host || !canonicalUrl) return ok(null);
+  if (!host || !canonicalUrl || !(await annotatePagesSetting.getValue())) return ok(null);
   const hidden = await annotateHiddenHostsSetting.getValue();
   if (hidden.some((h) => host === h || host.endsWith(`.${h}`))) return ok(null);
   const [saved, siteRules] = await Promise.all([repo.findClipsByUrl(canonicalUrl), repo.listSiteRules()]);

@@ -4,11 +4,19 @@ import { getRepository } from '../../lib/db/repository';
 import type { ClipKind } from '../../lib/model/clip';
 import { HIGHLIGHT_MEANINGS, HIGHLIGHT_MEANING_LABELS, type HighlightMeaning } from '../../lib/model/highlight';
 import { listenForMessages } from '../../lib/messages/messenger';
-import { ok } from '../../lib/model/result';
-import { annotatePagesSetting } from '../../lib/settings/settings';
+import { fail, ok } from '../../lib/model/result';
+import { annotatePagesSetting, autoHighlightsSetting } from '../../lib/settings/settings';
 import { describePage, hideBadgeOnSite, syncAnnotationScript } from './annotate';
 import { clipTab, inspectTab } from './clip-service';
-import { highlightSelection, repaintHighlights } from './highlight-service';
+import {
+  highlightSelection,
+  highlightsForPage,
+  reattachHighlight,
+  repaintHighlights,
+  reportPlacements,
+  scrollToHighlight,
+  unpaintHighlight,
+} from './highlight-service';
 import { notifyTab, showTypeOnAction } from './notify-tab';
 
 const MENU: Record<string, { title: string; contexts: ['page'] | ['selection']; mode: ClipKind }> = {
@@ -31,7 +39,7 @@ async function clipAndNotify(tabId: number, mode: ClipKind): Promise<void> {
 /** Highlights the selection from a menu or shortcut and tells the user in the page. */
 async function highlightAndNotify(tabId: number, meaning: HighlightMeaning): Promise<void> {
   const result = await highlightSelection(getRepository(), tabId, meaning);
-  await notifyTab(tabId, result.ok ? result.value : result.error.message, result.ok);
+  await notifyTab(tabId, result.ok ? result.value.message : result.error.message, result.ok);
 }
 
 export default defineBackground(() => {
@@ -45,8 +53,17 @@ export default defineBackground(() => {
       return ok({ ...result.value, highlights });
     },
     clipTab: (input) => clipTab(getRepository(), input),
+    scrollToHighlight: ({ tabId, id }) => scrollToHighlight(tabId, id),
+    reattachHighlight: ({ tabId, id }) => reattachHighlight(getRepository(), tabId, id),
+    unpaintHighlight: ({ tabId, id }) => unpaintHighlight(tabId, id),
     describePage: (input) => describePage(getRepository(), input),
     hideBadgeOnSite: (input) => hideBadgeOnSite(input),
+    highlightsForPage: (input) => highlightsForPage(getRepository(), input),
+    highlightFromPage: async ({ meaning, note, passage }, sender) =>
+      sender.tabId === undefined
+        ? fail('invalid-input', 'Highlights are made on a web page.')
+        : highlightSelection(getRepository(), sender.tabId, meaning, { note, passage }),
+    reportPlacements: (input, sender) => reportPlacements(getRepository(), input, sender),
   });
 
   // "Annotate pages as I browse" follows the setting and the optional permission.
@@ -55,6 +72,7 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(sync);
   browser.permissions.onRemoved.addListener(sync);
   annotatePagesSetting.watch(sync);
+  autoHighlightsSetting.watch(sync);
 
   browser.runtime.onInstalled.addListener(() => {
     sync();

@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import type { ClipDraftInput, ClipKind, TextQuote } from '../../lib/model/clip';
-import type { HighlightMeaning } from '../../lib/model/highlight';
 import { canonicalizeUrl } from '../../lib/clip/canonical-url';
 import { fail, ok, type Result } from '../../lib/model/result';
 import type { HighlightPlacement, PageInspection, SavedHighlightPaint } from '../../lib/messages/page-clipper';
@@ -10,6 +9,9 @@ export const PAGE_TIMEOUT_MS = 15_000;
 
 const CANNOT_CLIP =
   'This page cannot be saved. Browser pages, the extension store and files on your computer are protected. Open a web page and try again.';
+
+const NEEDS_A_CLICK =
+  'To read this page, click the Health Clipper button in the toolbar while the page is open. To have your highlights shown on every visit, turn on “Show my highlights automatically” in Settings.';
 
 /** Said when a page takes longer than PAGE_TIMEOUT_MS. */
 export const TIMED_OUT = 'This page took too long to read, so we kept only its link and title.';
@@ -50,7 +52,9 @@ export async function checkTabIsClippable(tabId: number): Promise<Result<string>
   } catch {
     return fail('not-found', 'That tab is closed. Open the page again and try once more.');
   }
-  if (url !== undefined && !/^https?:/i.test(url)) return fail('cannot-clip-page', CANNOT_CLIP);
+  // No address means the browser has not let us see this tab yet (no click on our button there).
+  if (url === undefined) return fail('no-permission', NEEDS_A_CLICK);
+  if (!/^https?:/i.test(url)) return fail('cannot-clip-page', CANNOT_CLIP);
   return ok(url ?? '');
 }
 
@@ -90,7 +94,7 @@ async function runInPage<T>(tabId: number, call: () => Promise<T | undefined>): 
  * Runs one self-contained function in the page's isolated world, where the
  * clipper has registered itself. What comes back is page data: untrusted.
  */
-function callClipper<Args extends unknown[], R>(tabId: number, func: (...args: Args) => R | undefined, args: Args): Promise<Result<R>> {
+export function callClipper<Args extends unknown[], R>(tabId: number, func: (...args: Args) => R | undefined, args: Args): Promise<Result<R>> {
   return runInPage(tabId, async () => {
     const [res] = await browser.scripting.executeScript({ target: { tabId }, func, args });
     return res?.result as R | undefined;
@@ -115,9 +119,4 @@ export function selectedPassage(tabId: number): Promise<Result<{ passage: { quot
 /** Finds and paints saved highlights in the page; says which were found. */
 export function paintSavedHighlights(tabId: number, items: SavedHighlightPaint[]): Promise<Result<HighlightPlacement[]>> {
   return callClipper(tabId, (list: SavedHighlightPaint[]) => globalThis.__healthClipper?.paintSaved(list), [items]);
-}
-
-/** Paints the current selection in the page as a highlight. */
-export function paintSelection(tabId: number, meaning: HighlightMeaning): Promise<Result<boolean>> {
-  return callClipper(tabId, (m: HighlightMeaning) => globalThis.__healthClipper?.paintSelection(m), [meaning]);
 }

@@ -2,9 +2,10 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { buildClipDraft, type ClipSource } from '../../lib/clip/build-clip-draft';
 import { collectPageFacts } from '../../lib/clip/page-facts';
 import { describeTextQuote } from '../../lib/clip/text-quote';
-import { anchorMany, describeRange } from '../../lib/anchor/dom-text';
-import type { HighlightPlacement, PageClipper, SavedHighlightPaint } from '../../lib/messages/page-clipper';
-import { canPaintHighlights, paintRanges } from './paint-highlights';
+import { describeRange } from '../../lib/anchor/dom-text';
+import type { PageClipper } from '../../lib/messages/page-clipper';
+import { runtimePageChannel } from '../../lib/messages/page-channel';
+import { pageHighlights } from '../../lib/page-highlights/session';
 
 /** The user's selection as a quote plus its HTML, when there is one. */
 function readSelection(): ClipSource['selection'] {
@@ -34,6 +35,7 @@ function linkOnlyReason(): string | undefined {
  * should not pay for.
  */
 export default defineUnlistedScript(() => {
+  const highlights = () => pageHighlights(document, runtimePageChannel());
   const clipper: PageClipper = {
     inspect: () => ({
       facts: collectPageFacts(document, location.href),
@@ -51,25 +53,20 @@ export default defineUnlistedScript(() => {
       return describeRange(document.body, selection.getRangeAt(0));
     },
     paintSaved: (items) => {
-      const found = anchorMany(document.body, items);
-      const placements: HighlightPlacement[] = [];
-      const toPaint: { range: Range; meaning: SavedHighlightPaint['meaning'] }[] = [];
-      items.forEach((item, i) => {
-        const anchored = found[i];
-        if (!anchored) {
-          placements.push({ id: item.id, status: 'missing' });
-          return;
-        }
-        toPaint.push({ range: anchored.range, meaning: item.meaning });
-        placements.push(anchored.exactMatch ? { id: item.id, status: 'placed' } : { id: item.id, status: 'changed', changedText: anchored.changedText });
-      });
-      paintRanges(toPaint);
-      return placements;
+      const page = highlights();
+      // The user has just used the extension on this page (activeTab): offer the toolbar too.
+      page.enableToolbar();
+      return page.highlighter.show(items);
     },
-    paintSelection: (meaning) => {
+    paintSelection: (id, meaning) => {
       const selection = window.getSelection();
-      if (!selection || selection.isCollapsed || selection.rangeCount === 0 || !canPaintHighlights()) return false;
-      paintRanges([{ range: selection.getRangeAt(0).cloneRange(), meaning }]);
+      if (!selection || selection.isCollapsed || selection.rangeCount === 0) return false;
+      highlights().highlighter.add(id, selection.getRangeAt(0).cloneRange(), meaning);
+      return true;
+    },
+    scrollTo: (id) => highlights().highlighter.scrollTo(id),
+    unpaint: (id) => {
+      highlights().highlighter.remove(id);
       return true;
     },
   };

@@ -1,17 +1,18 @@
-import { formatDate } from '../../components/format-date';
+import { HighlightCard } from '../../components/HighlightCard';
 import { useObservable } from '../../components/hooks/use-observable';
 import { textFragmentUrl } from '../../lib/clip/text-fragment';
 import type { LibraryRepository } from '../../lib/db/repository';
-import { HIGHLIGHT_MEANING_LABELS } from '../../lib/model/highlight';
+import { REATTACH_HINT } from './HighlightsSection';
 import { clipHref } from './use-hash-route';
 
 export interface AllHighlightsViewProps {
   repo: LibraryRepository;
 }
 
-/** Every highlight in the library, newest first, with its page, meaning and note. */
+/** Every highlight in the library, newest first, with its page, meaning, note and whether it was found last time. */
 export function AllHighlightsView({ repo }: AllHighlightsViewProps) {
   const items = useObservable(() => repo.observeAllHighlights(), []).value;
+  const missing = items?.filter((i) => i.highlight.lastSeen?.status === 'missing').length ?? 0;
   return (
     <main>
       <p><a href="#">Back to your library</a></p>
@@ -21,23 +22,17 @@ export function AllHighlightsView({ repo }: AllHighlightsViewProps) {
           ? 'Loading…'
           : items.length === 0
             ? 'No highlights yet. Select text on a page, right-click and choose “Highlight selected text as”.'
-            : `${items.length} highlight${items.length === 1 ? '' : 's'}`}
+            : `${items.length} highlight${items.length === 1 ? '' : 's'}${missing ? `, ${missing} not found on the page the last time it was shown` : ''}`}
       </p>
       <ul class="hc-highlights">
         {(items ?? []).map(({ highlight, pageTitle, pageUrl }) => (
-          <li key={highlight.id} class={`hc-highlight hc-highlight--${highlight.meaning}`} data-meaning={highlight.meaning}>
-            <p class="hc-highlight__meaning">
-              {HIGHLIGHT_MEANING_LABELS[highlight.meaning]} · <a href={clipHref(highlight.clipId)}>{pageTitle}</a>{' '}
-              <span class="hc-muted">· {formatDate(highlight.createdAt)}</span>
-            </p>
-            <blockquote>{highlight.quote.exact}</blockquote>
-            {highlight.note ? <p>Your note: {highlight.note}</p> : null}
-            <p>
-              <a href={textFragmentUrl(pageUrl, highlight.quote)} target="_blank" rel="noopener noreferrer">
-                Show this passage on the page
-              </a>
-            </p>
-          </li>
+          <HighlightCard
+            key={highlight.id}
+            highlight={highlight}
+            page={{ title: pageTitle, href: clipHref(highlight.clipId) }}
+            passageHref={textFragmentUrl(pageUrl, highlight.quote)}
+            reattachHint={REATTACH_HINT}
+          />
         ))}
       </ul>
     </main>

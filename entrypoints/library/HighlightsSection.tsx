@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
-import { StatusMessage } from '../../components/StatusMessage';
+import { HighlightCard } from '../../components/HighlightCard';
 import { useObservable } from '../../components/hooks/use-observable';
 import { textFragmentUrl } from '../../lib/clip/text-fragment';
 import type { LibraryRepository } from '../../lib/db/repository';
-import { HIGHLIGHT_MEANING_LABELS, type Highlight } from '../../lib/model/highlight';
+import type { Highlight } from '../../lib/model/highlight';
+import { UndoToast } from '../../components/UndoToast';
 
 export interface HighlightsSectionProps {
   repo: LibraryRepository;
@@ -11,50 +12,40 @@ export interface HighlightsSectionProps {
   pageUrl: string;
 }
 
-/** A clip's highlights: quote, meaning, note, a link to the passage on the page, delete. */
+/** Said in the library about a highlight that was not found, since re-attaching needs the page. */
+export const REATTACH_HINT = 'To move it, open the page, select the new text, open the side panel and choose “Attach to selected text”.';
+
+/** A clip's highlights: quote, meaning, note, whether found last time, a link to the passage on the page, delete with undo. */
 export function HighlightsSection({ repo, clipId, pageUrl }: HighlightsSectionProps) {
   const highlights = useObservable(() => repo.observeHighlights(clipId), [clipId]).value ?? [];
-  if (!highlights.length) return null;
+  const [deleted, setDeleted] = useState<Highlight | undefined>();
+  if (!highlights.length && !deleted) return null;
   return (
     <section class="hc-panel" aria-labelledby="hc-highlights-heading">
       <h2 id="hc-highlights-heading">Your highlights</h2>
       <ul class="hc-highlights">
         {highlights.map((h) => (
-          <HighlightItem key={h.id} repo={repo} highlight={h} pageUrl={pageUrl} />
+          <HighlightCard
+            key={h.id}
+            highlight={h}
+            passageHref={textFragmentUrl(pageUrl, h.quote)}
+            onSaveNote={(note) => repo.updateHighlight(h.id, { note })}
+            onDelete={async () => {
+              const result = await repo.deleteHighlight(h.id);
+              if (result.ok) setDeleted(result.value);
+              return result;
+            }}
+            reattachHint={REATTACH_HINT}
+          />
         ))}
       </ul>
+      {deleted ? (
+        <UndoToast
+          title={`highlight “${deleted.quote.exact.slice(0, 60)}”`}
+          onUndo={() => void repo.restoreHighlight(deleted).then(() => setDeleted(undefined))}
+          onDismiss={() => setDeleted(undefined)}
+        />
+      ) : null}
     </section>
-  );
-}
-
-function HighlightItem({ repo, highlight, pageUrl }: { repo: LibraryRepository; highlight: Highlight; pageUrl: string }) {
-  const [note, setNote] = useState(highlight.note);
-  const [status, setStatus] = useState<{ tone: 'success' | 'error'; text: string } | undefined>();
-  const noteId = `hc-hl-note-${highlight.id}`;
-  const save = async () => {
-    const result = await repo.updateHighlight(highlight.id, { note });
-    setStatus(result.ok ? { tone: 'success', text: 'Note saved.' } : { tone: 'error', text: result.error.message });
-  };
-  const remove = async () => {
-    const result = await repo.deleteHighlight(highlight.id);
-    if (!result.ok) setStatus({ tone: 'error', text: result.error.message });
-  };
-  return (
-    <li class={`hc-highlight hc-highlight--${highlight.meaning}`} data-meaning={highlight.meaning}>
-      <p class="hc-highlight__meaning">{HIGHLIGHT_MEANING_LABELS[highlight.meaning]}</p>
-      <blockquote>{highlight.quote.exact}</blockquote>
-      <p>
-        <a href={textFragmentUrl(pageUrl, highlight.quote)} target="_blank" rel="noopener noreferrer">
-          Show this passage on the page
-        </a>
-      </p>
-      <label for={noteId}>Note</label>
-      <textarea id={noteId} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
-      <div class="hc-actions">
-        <button type="button" onClick={() => void save()}>Save note</button>
-        <button type="button" class="hc-danger" onClick={() => void remove()}>Delete highlight</button>
-      </div>
-      {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
-    </li>
   );
 }

@@ -6,7 +6,7 @@ import { ClipListView } from './ClipListView';
 import { ReaderView } from './ReaderView';
 import { SettingsView } from './SettingsView';
 import { SiteRulesView } from './SiteRulesView';
-import { UndoToast } from './UndoToast';
+import { UndoToast } from '../../components/UndoToast';
 import { useHashRoute } from './use-hash-route';
 
 /** The library page: the list of clips, or one clip in the reader. */

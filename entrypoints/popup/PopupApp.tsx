@@ -14,7 +14,7 @@ import { LOW_CONFIDENCE, SOURCE_TYPE_LABELS } from '../../lib/model/source-type'
 import type { AppError } from '../../lib/model/result';
 import { sendMessage } from '../../lib/messages/messenger';
 import type { TabInspection } from '../../lib/messages/protocol';
-import { findTargetTabId, openLibrary } from './active-tab';
+import { findTargetTabId, openLibrary, openSidePanel } from './active-tab';
 
 type Load = { state: 'loading' } | { state: 'error'; error: AppError } | { state: 'ready'; tabId: number; page: TabInspection };
 
@@ -127,6 +127,20 @@ export function PopupApp() {
           {describeHighlights(page.highlights)}
         </p>
       ) : null}
+      <p>
+        <button
+          type="button"
+          class="hc-link-button"
+          onClick={() =>
+            void openSidePanel(tabId).then((opened) => {
+              if (opened) window.close();
+              else setStatus({ tone: 'error', text: 'This browser cannot open a side panel. Your highlights are in your library.' });
+            })
+          }
+        >
+          Show highlights and notes in the side panel
+        </button>
+      </p>
       {selections ? <p class="hc-muted">You have saved {selections} passage{selections === 1 ? '' : 's'} from this page.</p> : null}
       {page.linkOnlyReason ? <StatusMessage tone="info">{page.linkOnlyReason}</StatusMessage> : null}
       {!page.hasSelection && !page.linkOnlyReason ? (

@@ -17,3 +17,25 @@ export async function openLibrary(clipId?: string): Promise<void> {
   const hash = clipId ? `#clip=${encodeURIComponent(clipId)}` : '';
   await browser.tabs.create({ url: browser.runtime.getURL(`/library.html${hash}`) });
 }
+
+/**
+ * Opens the side panel for this tab (Chromium's side panel, Firefox's
+ * sidebar). Must run inside the click that asked for it. False when this
+ * browser has neither.
+ */
+export async function openSidePanel(tabId: number): Promise<boolean> {
+  const firefoxSidebar = (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction;
+  try {
+    if (firefoxSidebar) {
+      await firefoxSidebar.open();
+      return true;
+    }
+    if (browser.sidePanel) {
+      await browser.sidePanel.open({ tabId });
+      return true;
+    }
+  } catch {
+    return false;
+  }
+  return false;
+}

@@ -1,6 +1,7 @@
 import { Dexie, liveQuery, type IndexableType, type Observable, type Table } from 'dexie';
 import { clipDraftSchema, clipEditSchema, normaliseTags, type Clip, type ClipDraft } from '../model/clip';
-import { highlightDraftSchema, highlightEditSchema, type Highlight } from '../model/highlight';
+import { highlightDraftSchema, highlightEditSchema, highlightPlacementSchema, type Highlight } from '../model/highlight';
+import { pageAddressVariants } from '../model/page-address';
 import { fail, ok, type Result } from '../model/result';
 import { normaliseSiteInput } from '../model/site-rules';
 import { siteRuleSchema, type SiteRule, type SourceVerdict } from '../model/source-type';
@@ -77,7 +78,7 @@ export class LibraryRepository {
     try {
       return await this.db.transaction('rw', this.db.clips, async () => {
         if (WHOLE_PAGE_KINDS.has(draft.kind)) {
-          const existing = await this.db.clips.where('canonicalUrl').equals(draft.facts.canonicalUrl).toArray();
+          const existing = await this.db.clips.where('canonicalUrl').anyOf(pageAddressVariants(draft.facts.canonicalUrl)).toArray();
           const same = existing.find((c) => WHOLE_PAGE_KINDS.has(c.kind));
           if (same) return ok({ clip: toListItem(same), duplicate: true });
         }
@@ -111,9 +112,9 @@ export class LibraryRepository {
     return this.db.clips.get(id);
   }
 
-  /** Clips saved from this canonical address, newest first. */
+  /** Clips saved from this canonical address (or its www./mobile/http variant), newest first. */
   async findClipsByUrl(canonicalUrl: string): Promise<ClipListItem[]> {
-    const clips = await this.db.clips.where('canonicalUrl').equals(canonicalUrl).toArray();
+    const clips = await this.db.clips.where('canonicalUrl').anyOf(pageAddressVariants(canonicalUrl)).toArray();
     return clips.sort((a, b) => b.savedAt.localeCompare(a.savedAt)).map(toListItem);
   }
 
@@ -195,10 +196,43 @@ export class LibraryRepository {
     return list.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }
 
-  /** Highlights saved on a page (by canonical address), to paint them again on a visit. */
+  /** Highlights saved on a page (by canonical address or its www./mobile/http variant), to paint them again on a visit. */
   async listHighlightsForUrl(canonicalUrl: string): Promise<Highlight[]> {
-    const list = await this.db.highlights.where('canonicalUrl').equals(canonicalUrl).toArray();
+    const list = await this.db.highlights.where('canonicalUrl').anyOf(pageAddressVariants(canonicalUrl)).toArray();
     return list.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  /** `listHighlightsForUrl`, kept current (for the side panel). */
+  observeHighlightsForUrl(canonicalUrl: string): Observable<Highlight[]> {
+    return liveQuery(() => this.listHighlightsForUrl(canonicalUrl));
+  }
+
+  /**
+   * Remembers what became of a page's highlights when it was last shown, so
+   * the library can say "not found on the page now". Only highlights saved
+   * for this page are touched: the report comes from the page side.
+   */
+  async recordPlacements(canonicalUrl: string, input: unknown): Promise<Result<number>> {
+    const parsed = highlightPlacementSchema.array().max(5_000).safeParse(input);
+    if (!parsed.success) return fail('invalid-input', 'The page sent something we could not read.');
+    try {
+      return await this.db.transaction('rw', this.db.highlights, async () => {
+        const mine = new Map((await this.listHighlightsForUrl(canonicalUrl)).map((h) => [h.id, h]));
+        const at = this.deps.now().toISOString();
+        const updated: Highlight[] = [];
+        for (const p of parsed.data) {
+          const existing = mine.get(p.id);
+          if (!existing) continue;
+          const lastSeen: Highlight['lastSeen'] = { status: p.status, at };
+          if (p.status === 'changed' && p.changedText !== undefined) lastSeen.changedText = p.changedText;
+          updated.push({ ...existing, lastSeen });
+        }
+        await this.db.highlights.bulkPut(updated);
+        return ok(updated.length);
+      });
+    } catch (error) {
+      return storageError(error);
+    }
   }
 
   /** Changes a highlight's note or meaning, or re-attaches it to a new passage. */
@@ -219,6 +253,8 @@ export class LibraryRepository {
           position: edit.quote ? edit.position : (edit.position ?? existing.position),
           updatedAt: this.deps.now().toISOString(),
         };
+        // A re-attached highlight sits on the passage the user just chose.
+        if (edit.quote) next.lastSeen = { status: 'placed', at: next.updatedAt };
         await this.db.highlights.put(next);
         return ok(next);
       });
@@ -230,6 +266,21 @@ export class LibraryRepository {
   /** Deletes a highlight and hands it back, so the user can undo. */
   deleteHighlight(id: string): Promise<Result<Highlight>> {
     return this.takeOut(this.db.highlights, id, 'That highlight is no longer in your library.');
+  }
+
+  /** Puts a deleted highlight back (undo), if its page is still in the library. */
+  async restoreHighlight(deleted: Highlight): Promise<Result<Highlight>> {
+    try {
+      return await this.db.transaction('rw', this.db.clips, this.db.highlights, async () => {
+        if (!(await this.db.clips.get(deleted.clipId))) {
+          return fail<Highlight>('not-found', 'The page this highlight belonged to has been deleted, so it cannot come back.');
+        }
+        await this.db.highlights.put(deleted);
+        return ok(deleted);
+      });
+    } catch (error) {
+      return storageError(error);
+    }
   }
 
 

@@ -1,8 +1,14 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod';
-import { CLIP_KINDS } from '../model/clip';
+import { CLIP_KINDS, textQuoteSchema } from '../model/clip';
+import { highlightMeaningSchema, highlightPlacementSchema, textPositionSchema } from '../model/highlight';
 import { fail } from '../model/result';
-import { CONTENT_SCRIPT_MESSAGES, type MessageInput, type MessageOutput, type MessageType, type ProtocolHandlers } from './protocol';
+import { CONTENT_SCRIPT_MESSAGES, type MessageInput, type MessageSender, type MessageType, type ProtocolHandlers } from './protocol';
+
+export { sendMessage } from './send';
+
+const tabHighlight = z.object({ tabId: z.number().int().nonnegative(), id: z.string().min(1).max(100) });
+const pageAddress = { url: z.string().max(8_000), canonicalHref: z.string().max(8_000).optional() };
 
 /** Envelope checks: every incoming message is parsed before a handler sees it. */
 const inputSchemas: { [K in MessageType]: z.ZodType<MessageInput<K>> } = {
@@ -13,35 +19,36 @@ const inputSchemas: { [K in MessageType]: z.ZodType<MessageInput<K>> } = {
     tags: z.array(z.string().max(200)).max(100),
     note: z.string().max(20_000),
   }),
-  describePage: z.object({ url: z.string().max(8_000), canonicalHref: z.string().max(8_000).optional() }),
+  scrollToHighlight: tabHighlight,
+  reattachHighlight: tabHighlight,
+  unpaintHighlight: tabHighlight,
+  describePage: z.object(pageAddress),
   hideBadgeOnSite: z.object({ url: z.string().max(8_000) }),
+  highlightsForPage: z.object(pageAddress),
+  highlightFromPage: z.object({
+    meaning: highlightMeaningSchema,
+    note: z.string().max(20_000),
+    passage: z.object({ quote: textQuoteSchema, position: textPositionSchema }),
+  }),
+  reportPlacements: z.object({ ...pageAddress, placements: z.array(highlightPlacementSchema).max(5_000) }),
 };
 
 const MESSAGE_TYPES = Object.keys(inputSchemas) as [MessageType, ...MessageType[]];
 const envelopeSchema = z.object({ type: z.enum(MESSAGE_TYPES), input: z.unknown() });
 
-/** Sends a command to the background and waits for its Result. */
-export async function sendMessage<K extends MessageType>(type: K, input: MessageInput<K>): Promise<MessageOutput<K>> {
-  try {
-    return (await browser.runtime.sendMessage({ type, input })) as MessageOutput<K>;
-  } catch {
-    return fail('unexpected', 'The extension did not answer. Close this window and try again.') as MessageOutput<K>;
-  }
-}
-
 /** Parses one message's input with its schema and runs its handler. */
-function handle<K extends MessageType>(handlers: ProtocolHandlers, type: K, input: unknown): Promise<unknown> | unknown {
+function handle<K extends MessageType>(handlers: ProtocolHandlers, type: K, input: unknown, sender: MessageSender): Promise<unknown> | unknown {
   const parsed = inputSchemas[type].safeParse(input);
-  return parsed.success ? handlers[type](parsed.data) : fail('invalid-input', 'Bad request.');
+  return parsed.success ? handlers[type](parsed.data, sender) : fail('invalid-input', 'Bad request.');
 }
 
 /** Checks a message (envelope, sender rights, input) and runs its handler; exported for tests. */
-export async function dispatchMessage(handlers: ProtocolHandlers, message: unknown, fromPage: boolean): Promise<unknown> {
+export async function dispatchMessage(handlers: ProtocolHandlers, message: unknown, fromPage: boolean, sender: MessageSender = {}): Promise<unknown> {
   const envelope = envelopeSchema.safeParse(message);
   if (!envelope.success) return fail('invalid-input', 'Unknown request.');
   const { type, input } = envelope.data;
   if (fromPage && !CONTENT_SCRIPT_MESSAGES.has(type)) return fail('invalid-input', 'Not allowed from a web page.');
-  return handle(handlers, type, input);
+  return handle(handlers, type, input, sender);
 }
 
 /**
@@ -53,7 +60,8 @@ export function listenForMessages(handlers: ProtocolHandlers): void {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
     const ownPage = sender.url?.startsWith(browser.runtime.getURL('/')) === true;
-    return dispatchMessage(handlers, message, !ownPage).catch(() =>
+    const from: MessageSender = { tabId: sender.tab?.id, url: sender.url };
+    return dispatchMessage(handlers, message, !ownPage, from).catch(() =>
       fail('unexpected', 'Something went wrong inside the extension. Try again.'),
     );
   });

@@ -1,5 +1,6 @@
 import type { ClipDraftInput, ClipKind, PageFacts, TextQuote } from '../model/clip';
 import type { HighlightMeaning } from '../model/highlight';
+import type { PaintItem, Placement } from '../page-highlights/types';
 
 /** What the clipper reports about the page before saving. */
 export interface PageInspection {
@@ -9,19 +10,10 @@ export interface PageInspection {
 }
 
 /** Only what the page needs to paint a highlight: no notes, no library data. */
-export interface SavedHighlightPaint {
-  id: string;
-  quote: TextQuote;
-  position?: { start: number; end: number };
-  meaning: HighlightMeaning;
-}
+export type SavedHighlightPaint = PaintItem;
 
 /** Whether a saved highlight was found on the page now, and its current wording if it changed. */
-export interface HighlightPlacement {
-  id: string;
-  status: 'placed' | 'changed' | 'missing';
-  changedText?: string;
-}
+export type HighlightPlacement = Placement;
 
 /**
  * The clipper injected into a page on demand (entrypoints/clipper/). The
@@ -33,10 +25,18 @@ export interface PageClipper {
   clip(mode: ClipKind): ClipDraftInput;
   /** The selected passage with the text around it and its position, if text is selected. */
   selectedPassage(): { quote: TextQuote; position: { start: number; end: number } } | undefined;
-  /** Finds saved highlights on the page and paints those found for sure; says what became of each. */
+  /**
+   * Finds saved highlights on the page and paints those found for sure; says
+   * what became of each. Keeps looking for missing ones while the page adds
+   * text, and offers the selection toolbar from now on.
+   */
   paintSaved(items: readonly SavedHighlightPaint[]): HighlightPlacement[];
-  /** Paints the current selection as a highlight of this meaning; false if it cannot. */
-  paintSelection(meaning: HighlightMeaning): boolean;
+  /** Paints the current selection as the highlight just saved with this id; false if nothing is selected. */
+  paintSelection(id: string, meaning: HighlightMeaning): boolean;
+  /** Scrolls to a painted highlight; false when it is not on the page. */
+  scrollTo(id: string): boolean;
+  /** Takes a highlight off the page. */
+  unpaint(id: string): boolean;
 }
 
 declare global {

@@ -1,18 +1,11 @@
 import * as z from 'zod';
 import { CLIP_LIMITS, textQuoteSchema } from './clip';
+import { HIGHLIGHT_MEANINGS } from './highlight-meanings';
+
+export { HIGHLIGHT_MEANINGS, HIGHLIGHT_MEANING_LABELS, HIGHLIGHT_MEANING_ICONS, type HighlightMeaning } from './highlight-meanings';
 
 /** What a highlight means to the user; each has its own colour and icon in the UI. */
-export const HIGHLIGHT_MEANINGS = ['question', 'important', 'disagree', 'this-is-me'] as const;
 export const highlightMeaningSchema = z.enum(HIGHLIGHT_MEANINGS);
-export type HighlightMeaning = z.infer<typeof highlightMeaningSchema>;
-
-/** Plain-English names for the meanings. */
-export const HIGHLIGHT_MEANING_LABELS: Record<HighlightMeaning, string> = {
-  question: 'Question to ask',
-  important: 'Important',
-  disagree: 'I disagree',
-  'this-is-me': 'This is me',
-};
 
 /** Where the passage sat in the page's text when it was highlighted (W3C TextPositionSelector). */
 export const textPositionSchema = z
@@ -31,12 +24,37 @@ export const highlightDraftSchema = z.object({
 export type HighlightDraft = z.infer<typeof highlightDraftSchema>;
 export type HighlightDraftInput = z.input<typeof highlightDraftSchema>;
 
+/** Whether a highlight was found the last time its page was shown. */
+export const PLACEMENT_STATUSES = ['placed', 'changed', 'missing'] as const;
+export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
+
+/**
+ * What became of one highlight on the page just now, as the page side
+ * reports it: untrusted, so bounded. `changedText` is the page's current
+ * wording when it differs from the saved passage.
+ */
+export const highlightPlacementSchema = z.object({
+  id: z.string().min(1).max(100),
+  status: z.enum(PLACEMENT_STATUSES),
+  changedText: z.string().max(CLIP_LIMITS.maxNoteChars).optional(),
+});
+export type HighlightPlacement = z.infer<typeof highlightPlacementSchema>;
+
+/** The last time the highlight's page was shown: found, found with changed wording, or not found. */
+export const lastSeenSchema = z.object({
+  status: z.enum(PLACEMENT_STATUSES),
+  at: z.string(),
+  changedText: z.string().optional(),
+});
+export type LastSeen = z.infer<typeof lastSeenSchema>;
+
 /** A saved highlight: a passage of a clipped page, with what it means to the user and a note. */
 export const highlightSchema = highlightDraftSchema.extend({
   id: z.string().min(1),
   note: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  lastSeen: lastSeenSchema.optional(),
 });
 export type Highlight = z.infer<typeof highlightSchema>;
 

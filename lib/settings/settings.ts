@@ -9,6 +9,13 @@ import type { RulePack } from '../classify/rule-pack';
 /** "Annotate pages as I browse": off until the user turns it on and grants access. */
 export const annotatePagesSetting = storage.defineItem<boolean>('local:annotatePages', { fallback: false, version: 1 });
 
+/**
+ * "Show my highlights automatically": repaint saved highlights whenever a
+ * page is visited, not only when the user clicks the extension. Uses the
+ * same optional access as badges.
+ */
+export const autoHighlightsSetting = storage.defineItem<boolean>('local:autoHighlights', { fallback: false, version: 1 });
+
 /** Sites where the user asked not to see the badge (bare hosts). */
 export const annotateHiddenHostsSetting = storage.defineItem<string[]>('local:annotateHiddenHosts', { fallback: [], version: 1 });
 

@@ -105,3 +105,69 @@ describe('highlights in the repository', () => {
     ]);
   });
 });
+
+describe('highlights across addresses, placements and undo', () => {
+  it('finds a page’s highlights under its www., mobile and http variants, but not on another page', async () => {
+    const clipId = await savedClipId();
+    await repo.addHighlight(draft(clipId, 'feeling very tired'));
+    for (const variant of [
+      'https://nhs.uk/conditions/type-2-diabetes/',
+      'https://m.nhs.uk/conditions/type-2-diabetes/',
+      'http://www.nhs.uk/conditions/type-2-diabetes/',
+    ]) {
+      expect(await repo.listHighlightsForUrl(variant)).toHaveLength(1);
+      expect(await repo.findClipsByUrl(variant)).toHaveLength(1);
+    }
+    expect(await repo.listHighlightsForUrl('https://www.nhs.uk/conditions/type-1-diabetes/')).toEqual([]);
+  });
+
+  it('records what the page found, only for that page’s highlights, and clears “not found” on re-attach', async () => {
+    const clipId = await savedClipId();
+    const a = await repo.addHighlight(draft(clipId, 'feeling very tired'));
+    const b = await repo.addHighlight(draft(clipId, 'peeing more than usual'));
+    if (!a.ok || !b.ok) throw new Error('setup');
+    const other = await repo.saveClip({ ...page, facts: { ...page.facts, url: 'https://www.nhs.uk/x/', canonicalUrl: 'https://www.nhs.uk/x/' } }, verdict);
+    if (!other.ok) throw new Error('setup');
+    const c = await repo.addHighlight(draft(other.value.clip.id, 'elsewhere', { canonicalUrl: 'https://www.nhs.uk/x/' }));
+    if (!c.ok) throw new Error('setup');
+
+    const recorded = await repo.recordPlacements(URL, [
+      { id: a.value.id, status: 'missing' },
+      { id: b.value.id, status: 'changed', changedText: 'peeing a lot more than usual' },
+      { id: c.value.id, status: 'missing' }, // another page's highlight: ignored
+    ]);
+    expect(recorded).toEqual({ ok: true, value: 2 });
+    const [ha, hb] = await repo.listHighlightsForUrl(URL);
+    expect(ha?.lastSeen).toMatchObject({ status: 'missing' });
+    expect(hb?.lastSeen).toMatchObject({ status: 'changed', changedText: 'peeing a lot more than usual' });
+    expect((await repo.listHighlightsForUrl('https://www.nhs.uk/x/'))[0]?.lastSeen).toBeUndefined();
+
+    const moved = await repo.updateHighlight(a.value.id, { quote: { exact: 'feeling tired', prefix: '', suffix: '' }, position: { start: 1, end: 14 } });
+    expect(moved).toMatchObject({ ok: true, value: { quote: { exact: 'feeling tired' }, lastSeen: { status: 'placed' } } });
+  });
+
+  it('refuses a malformed placement report and changes nothing', async () => {
+    const clipId = await savedClipId();
+    const a = await repo.addHighlight(draft(clipId, 'feeling very tired'));
+    if (!a.ok) throw new Error('setup');
+    expect(await repo.recordPlacements(URL, [{ id: a.value.id, status: 'gone' }])).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect((await repo.listHighlightsForUrl(URL))[0]?.lastSeen).toBeUndefined();
+  });
+
+  it('puts a deleted highlight back on undo, unless its page was deleted meanwhile', async () => {
+    const clipId = await savedClipId();
+    const a = await repo.addHighlight(draft(clipId, 'feeling very tired', { note: 'me' }));
+    if (!a.ok) throw new Error('setup');
+    const deleted = await repo.deleteHighlight(a.value.id);
+    if (!deleted.ok) throw new Error('delete failed');
+    expect(await repo.listHighlights(clipId)).toEqual([]);
+    expect(await repo.restoreHighlight(deleted.value)).toMatchObject({ ok: true });
+    expect(await repo.listHighlights(clipId)).toEqual([a.value]);
+
+    const again = await repo.deleteHighlight(a.value.id);
+    if (!again.ok) throw new Error('delete failed');
+    await repo.deleteClip(clipId);
+    expect(await repo.restoreHighlight(again.value)).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    expect(await db.highlights.count()).toBe(0);
+  });
+});

@@ -38,6 +38,11 @@ const RULES: { folder: string; forbidden: RegExp[]; why: string }[] = [
     forbidden: [/^lib\/(?!(model|anchor)\/)/, /^(?!lib\/)/],
     why: 'pure text anchoring: only lib/model types, no packages or browser APIs',
   },
+  {
+    folder: 'lib/page-highlights',
+    forbidden: [/^lib\/(?!(anchor|page-highlights)\/|model\/highlight-meanings$)/, /^(?!lib\/)/],
+    why: 'runs in web pages: DOM only, small (no zod, no packages, no storage)',
+  },
   { folder: 'lib/db', forbidden: [/^lib\/(messages|clip|classify)/, /^preact/, /^wxt/], why: 'storage only' },
   { folder: 'components', forbidden: [/^lib\/(db|messages)/, /^wxt/, /^dexie$/], why: 'data in as props, callbacks out' },
   { folder: 'entrypoints/clipper', forbidden: [/^lib\/db/, /^dexie$/], why: 'runs in web pages: never the extension database' },

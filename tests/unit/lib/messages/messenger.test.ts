@@ -1,22 +1,26 @@
 import { describe, expect, it, vi } from 'vitest';
 import { dispatchMessage } from '../../../../lib/messages/messenger';
-import type { ProtocolHandlers } from '../../../../lib/messages/protocol';
+import type { MessageSender, MessageType, ProtocolHandlers } from '../../../../lib/messages/protocol';
 import { ok } from '../../../../lib/model/result';
 
-function handlers(): ProtocolHandlers & { calls: string[] } {
+const TYPES = [
+  'inspectTab', 'clipTab', 'scrollToHighlight', 'reattachHighlight', 'unpaintHighlight',
+  'describePage', 'hideBadgeOnSite', 'highlightsForPage', 'highlightFromPage', 'reportPlacements',
+] as const satisfies readonly MessageType[];
+
+function handlers(): ProtocolHandlers & { calls: string[]; senders: MessageSender[] } {
   const calls: string[] = [];
-  const record = (name: string) => vi.fn(async () => {
+  const senders: MessageSender[] = [];
+  const record = (name: string) => vi.fn(async (_input: unknown, sender: MessageSender) => {
     calls.push(name);
+    senders.push(sender);
     return ok(null);
   });
-  return {
-    calls,
-    inspectTab: record('inspectTab') as unknown as ProtocolHandlers['inspectTab'],
-    clipTab: record('clipTab') as unknown as ProtocolHandlers['clipTab'],
-    describePage: record('describePage') as unknown as ProtocolHandlers['describePage'],
-    hideBadgeOnSite: record('hideBadgeOnSite') as unknown as ProtocolHandlers['hideBadgeOnSite'],
-  };
+  const table = Object.fromEntries(TYPES.map((t) => [t, record(t)])) as unknown as ProtocolHandlers;
+  return { ...table, calls, senders };
 }
+
+const PASSAGE = { quote: { exact: 'Drink water', prefix: 'Before. ', suffix: ' after.' }, position: { start: 8, end: 19 } };
 
 describe('dispatchMessage', () => {
   it('runs the handler for a well-formed message from an extension page', async () => {
@@ -33,8 +37,24 @@ describe('dispatchMessage', () => {
     expect(h.calls).toEqual(['describePage']);
   });
 
+  it('lets a web page save a highlight in its own tab, and passes the browser-reported sender on', async () => {
+    const h = handlers();
+    const sender = { tabId: 7, url: 'https://www.nhs.uk/conditions/asthma/' };
+    await dispatchMessage(h, { type: 'highlightFromPage', input: { meaning: 'question', note: '', passage: PASSAGE } }, true, sender);
+    expect(h.calls).toEqual(['highlightFromPage']);
+    expect(h.senders).toEqual([sender]);
+  });
+
+  it.each(['scrollToHighlight', 'reattachHighlight', 'unpaintHighlight'])('refuses %s from a web page: it acts on any tab', async (type) => {
+    const h = handlers();
+    expect(await dispatchMessage(h, { type, input: { tabId: 1, id: 'h1' } }, true)).toMatchObject({ ok: false });
+    expect(h.calls).toEqual([]);
+  });
+
   it.each([
     ['no envelope', 'clipTab'],
+    ['unknown meaning', { type: 'highlightFromPage', input: { meaning: 'delete-all', note: '', passage: PASSAGE } }],
+    ['bad placement status', { type: 'reportPlacements', input: { url: 'https://a.org/', placements: [{ id: 'x', status: 'gone' }] } }],
     ['unknown type', { type: 'deleteEverything', input: {} }],
     ['bad input', { type: 'clipTab', input: { tabId: -1, mode: 'article', tags: [], note: '' } }],
     ['wrong mode', { type: 'clipTab', input: { tabId: 1, mode: 'everything', tags: [], note: '' } }],
