@@ -74,7 +74,7 @@ export function HighlightCard({ highlight, passageHref, page, onSaveNote, onDele
       ) : (
         <blockquote>{highlight.quote.exact}</blockquote>
       )}
-      {passageHref ? (
+      {passageHref && seen?.status !== 'missing' ? (
         <p>
           <a href={passageHref} target="_blank" rel="noopener noreferrer">Show this passage on the page</a>
         </p>

@@ -10,9 +10,6 @@ export const PAGE_TIMEOUT_MS = 15_000;
 const CANNOT_CLIP =
   'This page cannot be saved. Browser pages, the extension store and files on your computer are protected. Open a web page and try again.';
 
-const NEEDS_A_CLICK =
-  'To read this page, click the Health Clipper button in the toolbar while the page is open. To have your highlights shown on every visit, turn on “Show my highlights automatically” in Settings.';
-
 /** Said when a page takes longer than PAGE_TIMEOUT_MS. */
 export const TIMED_OUT = 'This page took too long to read, so we kept only its link and title.';
 
@@ -52,9 +49,7 @@ export async function checkTabIsClippable(tabId: number): Promise<Result<string>
   } catch {
     return fail('not-found', 'That tab is closed. Open the page again and try once more.');
   }
-  // No address means the browser has not let us see this tab yet (no click on our button there).
-  if (url === undefined) return fail('no-permission', NEEDS_A_CLICK);
-  if (!/^https?:/i.test(url)) return fail('cannot-clip-page', CANNOT_CLIP);
+  if (url !== undefined && !/^https?:/i.test(url)) return fail('cannot-clip-page', CANNOT_CLIP);
   return ok(url ?? '');
 }
 

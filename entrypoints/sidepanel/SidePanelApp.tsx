@@ -47,6 +47,13 @@ export function SidePanelApp() {
       <main class="hc-side">
         <h1 class="hc-side__title">Health Clipper</h1>
         <StatusMessage tone="error">{load.error.message}</StatusMessage>
+        {load.error.code === 'cannot-clip-page' ? (
+          <p>
+            If this is a web page, the browser may not have let Health Clipper read it yet: click the Health Clipper button
+            in the toolbar while the page is open, then choose “Show highlights and notes in the side panel”. To have your
+            highlights shown on every visit, turn on “Show my highlights automatically” in Settings.
+          </p>
+        ) : null}
       </main>
     );
   }

@@ -27,8 +27,13 @@ export interface FixtureServer {
   port: number;
   /** The address a fixture page is served at (its real-looking https address). */
   urlOf(name: string, query?: string): string;
+  /** Serves a fixture page changed by `edit` (the site changed it) until called again with undefined. */
+  rewrite(name: string, edit: ((html: string) => string) | undefined): void;
   close(): Promise<void>;
 }
+
+/** The host without www./m. so a page answers under its www. and mobile variants too. */
+const bareHostOf = (host: string) => host.replace(/^(www|m|mobile)\.(?=.+\.)/, '');
 
 /**
  * Serves tests/fixtures/pages over HTTPS (test certificate) on 127.0.0.1.
@@ -41,11 +46,12 @@ export async function startFixtureServer(): Promise<FixtureServer> {
   const urls = fixtureUrls();
   const byAddress = new Map(Object.entries(urls).map(([name, url]) => {
     const u = new URL(url);
-    return [`${u.hostname}${u.pathname}`, name];
+    return [`${bareHostOf(u.hostname)}${u.pathname}`, name];
   }));
+  const edits = new Map<string, (html: string) => string>();
   const server = createServer({ key: readFileSync(join(CERTS, 'test-key.pem')), cert: readFileSync(join(CERTS, 'test-cert.pem')) }, (req, res) => {
     const url = new URL(req.url ?? '/', `https://${req.headers.host ?? '127.0.0.1'}`);
-    const name = byAddress.get(`${url.hostname}${url.pathname}`) ?? url.pathname.replace(/^\/+/, '');
+    const name = byAddress.get(`${bareHostOf(url.hostname)}${url.pathname}`) ?? url.pathname.replace(/^\/+/, '');
     const file = join(PAGES_DIR, name);
     if (!file.startsWith(PAGES_DIR) || !existsSync(file) || extname(file) !== '.html') {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -53,6 +59,7 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     }
     let html = readFileSync(file, 'utf8');
     if (url.searchParams.has('nocanonical')) html = html.replace(/<link[^>]+rel=["']?canonical[^>]*>/gi, '');
+    html = edits.get(name)?.(html) ?? html;
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
@@ -62,6 +69,10 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     urlOf: (name, query = '') => {
       const base = urls[name] ?? `https://127.0.0.1:${port}/${name}`;
       return query ? `${base}${base.includes('?') ? '&' : '?'}${query.replace(/^\?/, '')}` : base;
+    },
+    rewrite: (name, edit) => {
+      if (edit) edits.set(name, edit);
+      else edits.delete(name);
     },
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
@@ -158,6 +169,104 @@ export async function clickContextMenu(ext: ExtensionBrowser, tabId: number, men
     },
     { tabId, menuItemId, pageUrl },
   );
+}
+
+interface CdpNode {
+  nodeId: number;
+  nodeName: string;
+  nodeValue?: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+/** What is inside one of our closed shadow roots: its words, and its buttons and fields by name. */
+export interface ClosedShadow {
+  texts: string[];
+  /** Buttons by each text inside them; fields by their aria-label. */
+  controls: Map<string, number>;
+  /** Clicks a control where a person would (its centre), with a real mouse event. */
+  click(name: string): Promise<void>;
+  /** Ends the DevTools session (done anyway when the page closes). */
+  detach(): Promise<void>;
+}
+
+/**
+ * Our in-page UI lives in closed shadow roots, which page scripts (and
+ * Playwright's locators) cannot enter; only the DevTools protocol can.
+ * Undefined when no element with this tag is on the page. The DevTools
+ * session stays open for `click` and ends with the page.
+ */
+export async function closedShadow(page: Page, hostTag: string): Promise<ClosedShadow | undefined> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode };
+    const tag = hostTag.toUpperCase();
+    const find = (node: CdpNode): CdpNode | undefined =>
+      node.nodeName === tag ? node : [...(node.children ?? []), ...(node.shadowRoots ?? [])].map(find).find(Boolean);
+    const host = find(root);
+    if (!host) {
+      await cdp.detach();
+      return undefined;
+    }
+    const texts: string[] = [];
+    const controls = new Map<string, number>();
+    const walk = (node: CdpNode, holder?: CdpNode): void => {
+      if (node.nodeName === 'STYLE') return;
+      if (node.nodeName === '#text' && node.nodeValue?.trim()) {
+        texts.push(node.nodeValue.trim());
+        if (holder) controls.set(node.nodeValue.trim(), holder.nodeId);
+      }
+      if (node.nodeName === 'TEXTAREA' || node.nodeName === 'INPUT') {
+        const attrs = node.attributes ?? [];
+        const label = attrs[attrs.indexOf('aria-label') + 1];
+        if (attrs.includes('aria-label') && label) controls.set(label, node.nodeId);
+      }
+      const next = node.nodeName === 'BUTTON' ? node : holder;
+      for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) walk(child, next);
+    };
+    walk(host);
+    return {
+      texts,
+      controls,
+      click: async (name) => {
+        const nodeId = controls.get(name);
+        if (nodeId === undefined) throw new Error(`no control named “${name}” in <${hostTag}>: ${[...controls.keys()].join(', ')}`);
+        // Box-model quads are in viewport pixels: bring the control into view first.
+        await cdp.send('DOM.scrollIntoViewIfNeeded', { nodeId });
+        const { model } = (await cdp.send('DOM.getBoxModel', { nodeId }).catch(() => {
+          throw new Error(`the control “${name}” in <${hostTag}> is not visible`);
+        })) as { model: { content: number[] } };
+        const [x1 = 0, y1 = 0, , , x3 = 0, y3 = 0] = model.content;
+        await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+      },
+      detach: () => cdp.detach().catch(() => undefined),
+    };
+  } catch (error) {
+    await cdp.detach().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Waits until a closed shadow root with this host tag shows `text`. */
+export async function waitForClosedShadowText(page: Page, hostTag: string, text: string | RegExp, timeoutMs = 15_000): Promise<ClosedShadow> {
+  const until = Date.now() + timeoutMs;
+  let last: ClosedShadow | undefined;
+  while (Date.now() < until) {
+    last = await closedShadow(page, hostTag);
+    if (last?.texts.some((t) => (typeof text === 'string' ? t.includes(text) : text.test(t)))) return last;
+    await last?.detach();
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`<${hostTag}> never showed ${String(text)}; it showed: ${last?.texts.join(' | ') ?? 'nothing'}`);
+}
+
+/** Opens the side panel page in a tab, about `tabId` (a test cannot open the browser's side panel). */
+export async function openSidePanel(ext: ExtensionBrowser, tabId: number): Promise<Page> {
+  const panel = await ext.context.newPage();
+  await panel.setViewportSize({ width: 400, height: 900 });
+  await panel.goto(`chrome-extension://${ext.extensionId}/sidepanel.html?tabId=${tabId}`);
+  return panel;
 }
 
 /** Saves a screenshot under tests/e2e/artifacts for a person to look at. */

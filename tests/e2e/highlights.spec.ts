@@ -66,7 +66,7 @@ describe('highlights in real Chromium (first steps of issue 4)', () => {
     const library = await openLibrary(session.ext, '#highlights');
     const item = library.locator('.hc-highlight[data-meaning="important"]');
     await item.waitFor();
-    expect(await item.locator('.hc-highlight__meaning').textContent()).toMatch(/^Important · /);
+    expect(await item.locator('.hc-highlight__meaning').textContent()).toMatch(/^!Important · /) // icon, words, then the page;
     await screenshot(library, 'all-highlights');
     await library.close();
   });

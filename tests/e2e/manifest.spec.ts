@@ -13,7 +13,14 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('%s manifest', (dir) => {
   const manifest = read(dir);
 
   it('asks only for the permissions the product needs', () => {
-    expect([...(manifest.permissions as string[])].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage', 'unlimitedStorage']);
+    // Chromium's side panel needs its own permission; Firefox's sidebar is declared by sidebar_action instead.
+    const sidePanel = dir === 'chrome-mv3' ? ['sidePanel'] : [];
+    expect([...(manifest.permissions as string[])].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', ...sidePanel, 'storage', 'unlimitedStorage']);
+  });
+
+  it('declares the side panel (Chromium) or sidebar (Firefox) for this page’s highlights', () => {
+    if (dir === 'chrome-mv3') expect(manifest.side_panel).toEqual({ default_path: 'sidepanel.html' });
+    else expect(manifest.sidebar_action).toMatchObject({ default_panel: 'sidepanel.html' });
   });
 
   it('has no host access at install and no always-on content script', () => {

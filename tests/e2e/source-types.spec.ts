@@ -89,7 +89,7 @@ describe('source types in real Chromium', () => {
 
   it('annotates pages while browsing once the user turns it on, and stops on request', async () => {
     const library = await openLibrary(session.ext, '#settings');
-    await library.getByRole('button', { name: 'Turn on' }).click();
+    await library.locator('[data-setting="hc-annotate-heading"]').getByRole('button', { name: 'Turn on' }).click();
     await library.getByText('Turned on.', { exact: false }).waitFor();
     await screenshot(library, 'settings-annotate-on');
 
@@ -127,7 +127,7 @@ describe('source types in real Chromium', () => {
     await library.reload();
     await library.getByText('nhs.uk').first().waitFor();
     await library.getByRole('button', { name: 'Show again' }).click();
-    await library.getByRole('button', { name: 'Turn off' }).click();
+    await library.locator('[data-setting="hc-annotate-heading"]').getByRole('button', { name: 'Turn off' }).click();
     await library.getByText('Turned off', { exact: false }).waitFor();
     const { page } = await session.openFixture('nhs-condition-page.html', 'after=off');
     await page.waitForTimeout(1500);
