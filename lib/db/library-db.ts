@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { Clip } from '../model/clip';
+import type { StoredCollection } from '../model/collection';
 import type { Highlight } from '../model/highlight';
 import type { SiteRule } from '../model/source-type';
 
@@ -36,6 +37,17 @@ export const SCHEMA_HISTORY = [
       highlights: 'id, clipId, canonicalUrl, createdAt',
     },
   },
+  {
+    version: 4,
+    stores: {
+      clips: 'id, canonicalUrl, savedAt, *tags, kind',
+      siteRules: 'host',
+      highlights: 'id, clipId, canonicalUrl, createdAt',
+      // kind: reading lists / prescriptions / collections pages. updatedAt: most recent first.
+      // *clipIds: "which lists is this page in?" and "add to my next appointment".
+      collections: 'id, kind, updatedAt, *clipIds',
+    },
+  },
 ] as const;
 
 /** The library's IndexedDB database, in the extension's own origin. */
@@ -43,6 +55,7 @@ export class LibraryDb extends Dexie {
   clips!: EntityTable<Clip, 'id'>;
   siteRules!: EntityTable<SiteRule, 'host'>;
   highlights!: EntityTable<Highlight, 'id'>;
+  collections!: EntityTable<StoredCollection, 'id'>;
 
   constructor(name: string = LIBRARY_DB_NAME) {
     super(name);

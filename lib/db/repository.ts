@@ -1,4 +1,4 @@
-import { Dexie, liveQuery, type IndexableType, type Observable, type Table } from 'dexie';
+import { liveQuery, type IndexableType, type Observable, type Table } from 'dexie';
 import { clipDraftSchema, clipEditSchema, normaliseTags, type Clip, type ClipDraft } from '../model/clip';
 import { highlightDraftSchema, highlightEditSchema, highlightPlacementSchema, type Highlight } from '../model/highlight';
 import { pageAddressVariants } from '../model/page-address';
@@ -6,7 +6,9 @@ import { fail, ok, type Result } from '../model/result';
 import { normaliseSiteInput } from '../model/site-rules';
 import { siteRuleSchema, type SiteRule, type SourceVerdict } from '../model/source-type';
 import { matchesFilter, queryWords, type ClipFilter } from './clip-search';
+import { CollectionStore } from './collection-store';
 import { LibraryDb } from './library-db';
+import { storageError } from './storage-error';
 
 /** A clip without its (large) stored content: what lists show. */
 export type ClipListItem = Omit<Clip, 'contentHtml' | 'contentText'>;
@@ -44,14 +46,6 @@ function toListItem(clip: Clip): ClipListItem {
   return rest;
 }
 
-function storageError<T>(error: unknown): Result<T> {
-  const name = error instanceof Error ? error.name : '';
-  const inner = error instanceof Dexie.DexieError ? error.inner?.name : undefined;
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
-    return fail('storage-full', 'Your computer is out of space for the library, so this was not saved. Free up disk space, then try again. Nothing already saved was changed.');
-  }
-  return fail('storage-failed', 'The library could not be saved to. Nothing was changed. Try again, or restart the browser.');
-}
 
 /** Kinds for which a second save of the same page would be a duplicate. */
 const WHOLE_PAGE_KINDS = new Set<Clip['kind']>(['article', 'link']);
@@ -61,10 +55,15 @@ const WHOLE_PAGE_KINDS = new Set<Clip['kind']>(['article', 'link']);
  * collections; every write validates its input first.
  */
 export class LibraryRepository {
+  /** Collections, reading lists and information prescriptions. */
+  readonly collections: CollectionStore;
+
   constructor(
     private readonly db: LibraryDb,
     private readonly deps: RepositoryDeps = defaultDeps,
-  ) {}
+  ) {
+    this.collections = new CollectionStore(db, deps);
+  }
 
   /**
    * Saves a clip from an untrusted draft. A whole page (article or link)

@@ -15,6 +15,15 @@ describe('SCHEMA_HISTORY', () => {
         version: 3,
         stores: { clips: 'id, canonicalUrl, savedAt, *tags, kind', siteRules: 'host', highlights: 'id, clipId, canonicalUrl, createdAt' },
       },
+      {
+        version: 4,
+        stores: {
+          clips: 'id, canonicalUrl, savedAt, *tags, kind',
+          siteRules: 'host',
+          highlights: 'id, clipId, canonicalUrl, createdAt',
+          collections: 'id, kind, updatedAt, *clipIds',
+        },
+      },
     ]);
   });
 
@@ -40,8 +49,9 @@ describe('LibraryDb', () => {
   it('opens at the latest version with its tables and their indexes', async () => {
     db = new LibraryDb('schema-history-test');
     await db.open();
-    expect(db.verno).toBe(3);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['clips', 'highlights', 'siteRules']);
+    expect(db.verno).toBe(4);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['clips', 'collections', 'highlights', 'siteRules']);
+    expect(db.collections.schema.indexes.map((i) => i.name)).toEqual(['kind', 'updatedAt', 'clipIds']);
     expect(db.highlights.schema.indexes.map((i) => i.name)).toEqual(['clipId', 'canonicalUrl', 'createdAt']);
     expect(db.siteRules.schema.primKey.name).toBe('host');
     const schema = db.clips.schema;
@@ -55,7 +65,9 @@ describe('LibraryDb', () => {
     db = new LibraryDb('schema-history-raw-test');
     await db.open();
     const idb = db.backendDB();
-    expect(Array.from(idb.objectStoreNames).sort()).toEqual(['clips', 'highlights', 'siteRules']);
+    expect(Array.from(idb.objectStoreNames).sort()).toEqual(['clips', 'collections', 'highlights', 'siteRules']);
+    const collections = idb.transaction('collections', 'readonly').objectStore('collections');
+    expect(collections.index('clipIds').multiEntry).toBe(true);
     const store = idb.transaction('clips', 'readonly').objectStore('clips');
     expect(store.keyPath).toBe('id');
     expect(Array.from(store.indexNames).sort()).toEqual(['canonicalUrl', 'kind', 'savedAt', 'tags']);

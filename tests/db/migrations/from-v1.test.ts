@@ -41,6 +41,7 @@ describe('upgrading a version 1 library to today', () => {
     expect(await db.clips.get('clip-v1')).toEqual(V1_CLIP);
     expect(await db.siteRules.count()).toBe(0);
     expect(await db.highlights.count()).toBe(0);
+    expect(await db.collections.count()).toBe(0);
 
     // And the repository reads and filters the old records.
     const repo = new LibraryRepository(db);

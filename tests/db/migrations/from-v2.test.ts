@@ -36,10 +36,11 @@ describe('upgrading a version 2 library to today', () => {
 
     const db = new LibraryDb(NAME);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await db.clips.toArray()).toEqual([CLIP]);
     expect(await db.siteRules.toArray()).toEqual([RULE]);
     expect(await db.highlights.count()).toBe(0);
+    expect(await db.collections.count()).toBe(0);
     db.close();
   });
 });

@@ -1,0 +1,244 @@
+import { liveQuery, type Observable } from 'dexie';
+import type { Clip } from '../model/clip';
+import {
+  clipIdsOf,
+  collectionItemSchema,
+  collectionSchema,
+  type Collection,
+  type CollectionKind,
+  type Prescription,
+  type ReadingList,
+  type StoredCollection,
+} from '../model/collection';
+import type { Highlight } from '../model/highlight';
+import { fail, ok, type Result } from '../model/result';
+import type { LibraryDb } from './library-db';
+import { storageError } from './storage-error';
+
+/** A clip without its stored content, as lists and printouts use it. */
+export type ClipSummary = Omit<Clip, 'contentHtml' | 'contentText'>;
+
+/** One item of a collection with what it points at (absent when that was deleted from the library). */
+export interface ResolvedItem {
+  item: Collection['items'][number];
+  clip?: ClipSummary;
+  highlight?: Highlight;
+}
+
+/** A collection with its items resolved, ready to show, print or export. */
+export interface ResolvedCollection<C extends Collection = Collection> {
+  collection: C;
+  entries: ResolvedItem[];
+}
+
+interface Deps {
+  now: () => Date;
+  newId: () => string;
+}
+
+const NOT_FOUND = 'That list is no longer in your library.';
+const IS_RECORD = 'This list is kept as a record of your appointment, so it cannot be changed. Start the next one from it instead.';
+/** What a new reading list is called when the user adds to "my next appointment" and has none open. */
+export const NEXT_APPOINTMENT_TITLE = 'My next appointment';
+
+const summary = ({ contentHtml: _h, contentText: _t, ...rest }: Clip): ClipSummary => rest;
+const stored = (c: Collection): StoredCollection => ({ ...c, clipIds: clipIdsOf(c) });
+const unstored = ({ clipIds: _ids, ...c }: StoredCollection): Collection => c as Collection;
+
+/**
+ * Collections, reading lists and information prescriptions: one table, one
+ * schema (lib/model/collection.ts). Every write validates the whole
+ * collection and that the pages it names are in the library.
+ */
+export class CollectionStore {
+  constructor(
+    private readonly db: LibraryDb,
+    private readonly deps: Deps,
+  ) {}
+
+  /** Creates a collection from untrusted input (id and dates are assigned here). */
+  async create(input: unknown): Promise<Result<Collection>> {
+    const now = this.deps.now().toISOString();
+    const base = typeof input === 'object' && input !== null ? input : {};
+    const parsed = collectionSchema.safeParse({ ...base, id: this.deps.newId(), createdAt: now, updatedAt: now });
+    if (!parsed.success) return fail('invalid-input', 'The list could not be read, so it was not saved.');
+    return this.write(parsed.data);
+  }
+
+  /** Replaces a collection with an edited copy (the editors save whole lists). Records of past appointments cannot change. */
+  async save(input: unknown): Promise<Result<Collection>> {
+    const parsed = collectionSchema.safeParse(input);
+    if (!parsed.success) return fail('invalid-input', 'That change could not be read, so nothing was changed.');
+    const existing = await this.db.collections.get(parsed.data.id);
+    if (!existing) return fail('not-found', NOT_FOUND);
+    if (existing.kind === 'reading-list' && existing.recordedAt) return fail('invalid-input', IS_RECORD);
+    if (existing.kind !== parsed.data.kind) return fail('invalid-input', 'A list cannot change what kind of list it is.');
+    return this.write({ ...parsed.data, createdAt: existing.createdAt, updatedAt: this.deps.now().toISOString() });
+  }
+
+  get(id: string): Promise<Collection | undefined> {
+    return this.db.collections.get(id).then((c) => c && unstored(c));
+  }
+
+  /** Collections of a kind (or all), most recently changed first. */
+  async list(kind?: CollectionKind): Promise<Collection[]> {
+    const rows = kind ? await this.db.collections.where('kind').equals(kind).toArray() : await this.db.collections.toArray();
+    return rows.map(unstored).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+  }
+
+  /** The collections that include a page. */
+  async containing(clipId: string): Promise<Collection[]> {
+    return (await this.db.collections.where('clipIds').equals(clipId).toArray()).map(unstored);
+  }
+
+  /** A collection with its clips and highlights looked up. */
+  async resolve(id: string): Promise<ResolvedCollection | undefined> {
+    const collection = await this.get(id);
+    if (!collection) return undefined;
+    const clipIds = clipIdsOf(collection);
+    const highlightIds = collection.items.flatMap((i) => (i.highlightId ? [i.highlightId] : []));
+    const [clips, highlights] = await Promise.all([this.db.clips.bulkGet(clipIds), this.db.highlights.bulkGet(highlightIds)]);
+    const clipById = new Map(clips.filter((c): c is Clip => Boolean(c)).map((c) => [c.id, summary(c)]));
+    const highlightById = new Map(highlights.filter((h): h is Highlight => Boolean(h)).map((h) => [h.id, h]));
+    const entries = collection.items.map((item) => {
+      const entry: ResolvedItem = { item };
+      const clip = clipById.get(item.clipId);
+      const highlight = item.highlightId ? highlightById.get(item.highlightId) : undefined;
+      if (clip) entry.clip = clip;
+      if (highlight) entry.highlight = highlight;
+      return entry;
+    });
+    return { collection, entries };
+  }
+
+  /** Adds pages or highlights to a collection, skipping ones already in it. */
+  async addItems(id: string, items: readonly { clipId: string; highlightId?: string; note?: string }[]): Promise<Result<Collection>> {
+    const existing = await this.get(id);
+    if (!existing) return fail('not-found', NOT_FOUND);
+    const key = (i: { clipId: string; highlightId?: string }) => `${i.clipId} ${i.highlightId ?? ''}`;
+    const present = new Set(existing.items.map(key));
+    const added = [];
+    for (const item of items) {
+      if (present.has(key(item))) continue;
+      present.add(key(item));
+      const parsed = collectionItemSchema.safeParse({ ...item, id: this.deps.newId() });
+      if (!parsed.success) return fail('invalid-input', 'That could not be added to the list.');
+      added.push(parsed.data);
+    }
+    return this.save({ ...existing, items: [...existing.items, ...added] });
+  }
+
+  /**
+   * "Add to my next appointment": adds a page to the reading list the user
+   * changed most recently that is not yet a record, or starts one.
+   */
+  async addToNextAppointment(clipId: string, highlightId?: string): Promise<Result<Collection>> {
+    const open = (await this.list('reading-list')).find((c) => c.kind === 'reading-list' && !c.recordedAt);
+    if (open) return this.addItems(open.id, [{ clipId, ...(highlightId ? { highlightId } : {}) }]);
+    const created = await this.create({ kind: 'reading-list', title: NEXT_APPOINTMENT_TITLE });
+    if (!created.ok) return created;
+    return this.addItems(created.value.id, [{ clipId, ...(highlightId ? { highlightId } : {}) }]);
+  }
+
+  /** Keeps a reading list as a dated record of the appointment; it can no longer be edited. */
+  async keepAsRecord(id: string): Promise<Result<ReadingList>> {
+    const existing = await this.get(id);
+    if (!existing || existing.kind !== 'reading-list') return fail('not-found', NOT_FOUND);
+    if (existing.recordedAt) return ok(existing);
+    const now = this.deps.now().toISOString();
+    const result = await this.write({ ...existing, recordedAt: now, updatedAt: now });
+    return result.ok && result.value.kind === 'reading-list' ? ok(result.value) : fail('storage-failed', 'The list could not be kept. Try again.');
+  }
+
+  /**
+   * Starts the next reading list from an earlier one: its unanswered
+   * questions, its reading, what matters to the user and their medicines.
+   * Answered questions stay with the earlier list.
+   */
+  async startNext(id: string, title: string = NEXT_APPOINTMENT_TITLE): Promise<Result<Collection>> {
+    const earlier = await this.get(id);
+    if (!earlier || earlier.kind !== 'reading-list') return fail('not-found', NOT_FOUND);
+    return this.create({
+      kind: 'reading-list',
+      title,
+      items: earlier.items.map((i) => ({ ...i, id: this.deps.newId() })),
+      questions: earlier.questions.filter((q) => !q.answered).map((q) => ({ ...q, id: this.deps.newId(), answer: '' })),
+      whatMatters: earlier.whatMatters,
+      appointment: earlier.appointment.medicines ? { medicines: earlier.appointment.medicines } : {},
+      followsId: earlier.id,
+    });
+  }
+
+  /**
+   * Issues a prescription template to one patient: a dated copy that can be
+   * personalised without changing the template.
+   */
+  async issue(templateId: string, patientName?: string): Promise<Result<Prescription>> {
+    const template = await this.get(templateId);
+    if (!template || template.kind !== 'prescription' || !template.isTemplate) return fail('not-found', 'That prescription template is no longer in your library.');
+    const now = this.deps.now().toISOString();
+    const name = patientName?.trim();
+    const copy: Prescription = {
+      ...template,
+      id: this.deps.newId(),
+      items: template.items.map((i) => ({ ...i, id: this.deps.newId() })),
+      support: template.support.map((s) => ({ ...s, id: this.deps.newId() })),
+      isTemplate: false,
+      templateId: template.id,
+      issuedAt: now,
+      createdAt: now,
+      updatedAt: now,
+      ...(name ? { patientName: name } : {}),
+    };
+    const result = await this.write(copy);
+    return result.ok && result.value.kind === 'prescription' ? ok(result.value) : fail('storage-failed', 'The prescription could not be issued. Try again.');
+  }
+
+  /** Deletes a collection and hands it back for undo. Its pages stay in the library. */
+  async delete(id: string): Promise<Result<Collection>> {
+    try {
+      return await this.db.transaction('rw', this.db.collections, async () => {
+        const existing = await this.db.collections.get(id);
+        if (!existing) return fail<Collection>('not-found', NOT_FOUND);
+        await this.db.collections.delete(id);
+        return ok(unstored(existing));
+      });
+    } catch (error) {
+      return storageError(error);
+    }
+  }
+
+  /** Puts a deleted collection back (undo). */
+  async restore(collection: Collection): Promise<Result<Collection>> {
+    const parsed = collectionSchema.safeParse(collection);
+    if (!parsed.success) return fail('invalid-input', 'The list could not be read, so it was not restored.');
+    return this.write(parsed.data, { allowMissingClips: true });
+  }
+
+  observe(id: string): Observable<ResolvedCollection | undefined> {
+    return liveQuery(() => this.resolve(id));
+  }
+
+  observeList(kind?: CollectionKind): Observable<Collection[]> {
+    return liveQuery(() => this.list(kind));
+  }
+
+  /** Writes a validated collection, after checking that the pages it names are in the library. */
+  private async write(collection: Collection, options: { allowMissingClips?: boolean } = {}): Promise<Result<Collection>> {
+    try {
+      return await this.db.transaction('rw', this.db.clips, this.db.collections, async () => {
+        if (!options.allowMissingClips) {
+          const ids = clipIdsOf(collection);
+          const found = await this.db.clips.where('id').anyOf(ids).primaryKeys();
+          const before = await this.db.collections.get(collection.id);
+          const known = new Set([...found, ...(before?.clipIds ?? [])]);
+          if (ids.some((c) => !known.has(c))) return fail<Collection>('not-found', 'A page on this list is no longer in your library, so the list was not saved.');
+        }
+        await this.db.collections.put(stored(collection));
+        return ok(collection);
+      });
+    } catch (error) {
+      return storageError(error);
+    }
+  }
+}
