@@ -10,26 +10,13 @@ import {
   type ReadingList,
   type StoredCollection,
 } from '../model/collection';
+import type { ClipSummary, ResolvedItem, ResolvedCollection } from '../model/collection';
 import type { Highlight } from '../model/highlight';
 import { fail, ok, type Result } from '../model/result';
 import type { LibraryDb } from './library-db';
 import { storageError } from './storage-error';
 
-/** A clip without its stored content, as lists and printouts use it. */
-export type ClipSummary = Omit<Clip, 'contentHtml' | 'contentText'>;
-
-/** One item of a collection with what it points at (absent when that was deleted from the library). */
-export interface ResolvedItem {
-  item: Collection['items'][number];
-  clip?: ClipSummary;
-  highlight?: Highlight;
-}
-
-/** A collection with its items resolved, ready to show, print or export. */
-export interface ResolvedCollection<C extends Collection = Collection> {
-  collection: C;
-  entries: ResolvedItem[];
-}
+export type { ClipSummary, ResolvedCollection, ResolvedItem } from '../model/collection';
 
 interface Deps {
   now: () => Date;
@@ -213,6 +200,19 @@ export class CollectionStore {
     const parsed = collectionSchema.safeParse(collection);
     if (!parsed.success) return fail('invalid-input', 'The list could not be read, so it was not restored.');
     return this.write(parsed.data, { allowMissingClips: true });
+  }
+
+  /** The highlights on the pages a collection names, oldest first (the editor offers "question to ask" ones as questions). */
+  async highlightsOnPages(id: string): Promise<Highlight[]> {
+    const collection = await this.get(id);
+    if (!collection) return [];
+    const list = await this.db.highlights.where('clipId').anyOf(clipIdsOf(collection)).toArray();
+    return list.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+
+  /** `highlightsOnPages`, kept current. */
+  observeHighlightsOnPages(id: string): Observable<Highlight[]> {
+    return liveQuery(() => this.highlightsOnPages(id));
   }
 
   observe(id: string): Observable<ResolvedCollection | undefined> {

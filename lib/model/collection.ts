@@ -1,4 +1,6 @@
 import * as z from 'zod';
+import type { Clip } from './clip';
+import type { Highlight } from './highlight';
 
 /**
  * A collection is an ordered list of clips and highlights with notes. Reading
@@ -135,4 +137,20 @@ export type StoredCollection = Collection & { clipIds: string[] };
 /** The clips a collection refers to, once each (for "which lists is this page in?"). */
 export function clipIdsOf(collection: Pick<Collection, 'items'>): string[] {
   return [...new Set(collection.items.map((i) => i.clipId))];
+}
+
+/** A clip without its stored content, as lists and printouts use it. */
+export type ClipSummary = Omit<Clip, 'contentHtml' | 'contentText'>;
+
+/** One item of a collection with what it points at (absent when that was deleted from the library). */
+export interface ResolvedItem {
+  item: CollectionItem;
+  clip?: ClipSummary;
+  highlight?: Highlight;
+}
+
+/** A collection with its items resolved, ready to show, print or export. */
+export interface ResolvedCollection<C extends Collection = Collection> {
+  collection: C;
+  entries: ResolvedItem[];
 }

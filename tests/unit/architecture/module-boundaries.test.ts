@@ -43,6 +43,11 @@ const RULES: { folder: string; forbidden: RegExp[]; why: string }[] = [
     forbidden: [/^lib\/(?!(anchor|page-highlights)\/|model\/highlight-meanings$)/, /^(?!lib\/)/],
     why: 'runs in web pages: DOM only, small (no zod, no packages, no storage)',
   },
+  {
+    folder: 'lib/consult',
+    forbidden: [/^lib\/(db|messages|clip|classify|settings)/, /^dexie$/, /^preact/, /^wxt/],
+    why: 'pure functions over resolved lists: text, Markdown, warnings, QR',
+  },
   { folder: 'lib/db', forbidden: [/^lib\/(messages|clip|classify)/, /^preact/, /^wxt/], why: 'storage only' },
   { folder: 'components', forbidden: [/^lib\/(db|messages)/, /^wxt/, /^dexie$/], why: 'data in as props, callbacks out' },
   { folder: 'entrypoints/clipper', forbidden: [/^lib\/db/, /^dexie$/], why: 'runs in web pages: never the extension database' },

@@ -1,0 +1,78 @@
+import { useEffect, useMemo } from 'preact/hooks';
+import { CollectionDocument } from '../../components/consult/CollectionDocument';
+import { useObservable } from '../../components/hooks/use-observable';
+import { prescriptionWarnings } from '../../lib/consult/warnings';
+import { getRepository } from '../../lib/db/repository';
+import { useHashId } from './use-hash-id';
+
+const libraryLink = (id?: string) => (id ? `library.html#list=${encodeURIComponent(id)}` : 'library.html');
+
+function Toolbar({ id }: { id?: string }) {
+  return (
+    <nav class="hc-print-toolbar hc-screen-only" aria-label="Printing">
+      {id ? (
+        <button type="button" class="hc-primary" onClick={() => window.print()}>
+          Print or save as PDF
+        </button>
+      ) : null}
+      <a class="hc-button" href={libraryLink(id)}>
+        Back to the list
+      </a>
+    </nav>
+  );
+}
+
+function Problem({ id, message }: { id?: string; message: string }) {
+  return (
+    <main class="hc-print-page">
+      <Toolbar {...(id ? { id } : {})} />
+      <p class="hc-status hc-status--error" role="alert">
+        {message}
+      </p>
+    </main>
+  );
+}
+
+/**
+ * `print.html#id=<collectionId>`: a reading list or prescription as a
+ * printable document, kept current while open, with a toolbar (and, for a
+ * prescription, things to check) that only the screen shows.
+ */
+export function PrintApp() {
+  const id = useHashId();
+  const repository = getRepository();
+  const list = useObservable(() => repository.collections.observe(id ?? ''), [id]);
+  const rules = useObservable(() => repository.observeSiteRules(), []);
+  // One "now" per list shown, so dates and warnings agree within the page.
+  const now = useMemo(() => new Date(), [id, list.value]);
+  const resolved = list.value;
+  useEffect(() => {
+    document.title = resolved ? resolved.collection.title : 'Print a list';
+  }, [resolved?.collection.title]);
+
+  if (!id) return <Problem message="No list was chosen to print. Go back to your library and choose Print on a list." />;
+  if (list.error || rules.error) return <Problem id={id} message="The list could not be read from your library. Close this tab and try again." />;
+  if (!('value' in list) || !rules.value) return <p class="hc-print-page hc-muted" role="status">Loading the list…</p>;
+  if (!resolved) return <Problem message="That list is no longer in your library." />;
+
+  const warnings = resolved.collection.kind === 'prescription' ? prescriptionWarnings(resolved, rules.value, now) : [];
+  return (
+    <main class="hc-print-page">
+      <Toolbar id={id} />
+      {warnings.length ? (
+        <section class="hc-print-checks hc-screen-only" aria-labelledby="hc-print-checks-heading">
+          <h2 id="hc-print-checks-heading">Check before you give this to a patient</h2>
+          <ul>
+            {warnings.map((w) => (
+              <li key={`${w.itemId} ${w.reason}`} data-reason={w.reason}>
+                <strong>{w.title}:</strong> {w.message}
+              </li>
+            ))}
+          </ul>
+          <p class="hc-hint">This list is not printed.</p>
+        </section>
+      ) : null}
+      <CollectionDocument resolved={resolved} siteRules={rules.value} now={now} />
+    </main>
+  );
+}

@@ -1,0 +1,13 @@
+import { render } from 'preact';
+import '../../components/base.css';
+import { COLLECTION_DOCUMENT_CSS } from '../../components/consult/document-css';
+import './print.css';
+import { PrintApp } from './PrintApp';
+
+// The same rules the standalone HTML file inlines, so the print and the file look alike.
+const style = document.createElement('style');
+style.textContent = COLLECTION_DOCUMENT_CSS;
+document.head.append(style);
+
+const app = document.getElementById('app');
+if (app) render(<PrintApp />, app);

@@ -1,0 +1,17 @@
+import { useEffect, useState } from 'preact/hooks';
+
+/** The list id in `print.html#id=<collectionId>`, or undefined. */
+export function parseHashId(hash: string): string | undefined {
+  return new URLSearchParams(hash.replace(/^#/, '')).get('id')?.trim() || undefined;
+}
+
+/** The list id from the address fragment, following `hashchange`. */
+export function useHashId(): string | undefined {
+  const [id, setId] = useState(() => parseHashId(location.hash));
+  useEffect(() => {
+    const onChange = () => setId(parseHashId(location.hash));
+    addEventListener('hashchange', onChange);
+    return () => removeEventListener('hashchange', onChange);
+  }, []);
+  return id;
+}
