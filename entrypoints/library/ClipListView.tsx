@@ -35,7 +35,8 @@ export function ClipListView({ repo, onDelete }: ClipListViewProps) {
     <main>
       <h1>Your health library</h1>
       <p class="hc-muted">
-        Everything here is stored only in this browser on this computer. <a href="#highlights">Your highlights</a> · <a href="#sites">Your list of sites</a> ·{' '}
+        Everything here is stored only in this browser on this computer. <a href="#lists">Appointments and prescriptions</a> ·{' '}
+        <a href="#highlights">Your highlights</a> · <a href="#sites">Your list of sites</a> ·{' '}
         <a href="#settings">Settings</a>
       </p>
       <form class="hc-filters" role="search" onSubmit={(e) => e.preventDefault()}>

@@ -3,6 +3,8 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { getRepository, type DeletedClip } from '../../lib/db/repository';
 import { AllHighlightsView } from './AllHighlightsView';
 import { ClipListView } from './ClipListView';
+import { ListEditorView } from './lists/ListEditorView';
+import { ListsView } from './lists/ListsView';
 import { ReaderView } from './ReaderView';
 import { SettingsView } from './SettingsView';
 import { SiteRulesView } from './SiteRulesView';
@@ -17,7 +19,15 @@ export function LibraryApp() {
   const [error, setError] = useState<string | undefined>();
 
   useEffect(() => {
-    document.title = { list: 'Your health library', clip: 'Reading a saved page', sites: 'Your list of sites', settings: 'Settings', highlights: 'Your highlights' }[route.view];
+    document.title = {
+      list: 'Your health library',
+      clip: 'Reading a saved page',
+      sites: 'Your list of sites',
+      settings: 'Settings',
+      highlights: 'Your highlights',
+      lists: 'Appointments and prescriptions',
+      collection: 'Editing a list',
+    }[route.view];
   }, [route.view]);
 
   const handleDelete = async (id: string) => {
@@ -48,6 +58,10 @@ export function LibraryApp() {
         <SettingsView />
       ) : route.view === 'highlights' ? (
         <AllHighlightsView repo={repo} />
+      ) : route.view === 'lists' ? (
+        <ListsView repo={repo} />
+      ) : route.view === 'collection' ? (
+        <ListEditorView repo={repo} id={route.id} />
       ) : (
         <ClipListView repo={repo} onDelete={(id) => void handleDelete(id)} />
       )}

@@ -1,16 +1,31 @@
 import { useEffect, useState } from 'preact/hooks';
 
 /** The library's views, from the address fragment so Back and bookmarks work. */
-export type Route = { view: 'list' } | { view: 'clip'; id: string } | { view: 'sites' } | { view: 'settings' } | { view: 'highlights' };
+export type Route =
+  | { view: 'list' }
+  | { view: 'clip'; id: string }
+  | { view: 'sites' }
+  | { view: 'settings' }
+  | { view: 'highlights' }
+  | { view: 'lists' }
+  | { view: 'collection'; id: string };
 
-/** `#clip=<id>` opens a clip, `#sites` the user's site list, `#settings` the settings, `#highlights` all highlights, anything else the list. */
+const PLAIN_VIEWS = ['sites', 'settings', 'highlights', 'lists'] as const;
+
+/**
+ * `#clip=<id>` opens a clip, `#list=<id>` a reading list or prescription,
+ * `#lists` appointments and prescriptions, `#sites` the user's site list,
+ * `#settings` the settings, `#highlights` all highlights, anything else the list.
+ */
 export function parseRoute(hash: string): Route {
   const bare = hash.replace(/^#/, '');
-  if (bare === 'sites') return { view: 'sites' };
-  if (bare === 'settings') return { view: 'settings' };
-  if (bare === 'highlights') return { view: 'highlights' };
-  const id = new URLSearchParams(bare).get('clip');
-  return id ? { view: 'clip', id } : { view: 'list' };
+  const plain = PLAIN_VIEWS.find((v) => v === bare);
+  if (plain) return { view: plain };
+  const params = new URLSearchParams(bare);
+  const clip = params.get('clip');
+  if (clip) return { view: 'clip', id: clip };
+  const list = params.get('list');
+  return list ? { view: 'collection', id: list } : { view: 'list' };
 }
 
 /** The current route, following `hashchange`. */
@@ -27,4 +42,9 @@ export function useHashRoute(): Route {
 /** The fragment that opens one clip. */
 export function clipHref(id: string): string {
   return `#clip=${encodeURIComponent(id)}`;
+}
+
+/** The fragment that opens one reading list or prescription in its editor. */
+export function listHref(id: string): string {
+  return `#list=${encodeURIComponent(id)}`;
 }

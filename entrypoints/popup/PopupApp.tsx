@@ -27,6 +27,7 @@ export function PopupApp() {
   const [clip, setClip] = useState<ClipListItem | undefined>();
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<{ tone: 'success' | 'error' | 'info'; text: string } | undefined>();
+  const [added, setAdded] = useState<AddedToList | undefined>();
   const allTags = useObservable(() => repo.observeTags(), []).value ?? [];
 
   useEffect(() => {
@@ -63,14 +64,14 @@ export function PopupApp() {
   }
 
   const { tabId, page } = load;
-  const save = async (mode: ClipKind) => {
+  const save = async (mode: ClipKind): Promise<ClipListItem | undefined> => {
     setBusy(true);
     setStatus({ tone: 'info', text: 'Saving…' });
     const result = await sendMessage('clipTab', { tabId, mode, tags, note });
     setBusy(false);
     if (!result.ok) {
       setStatus({ tone: 'error', text: result.error.message });
-      return;
+      return undefined;
     }
     setClip(result.value.clip);
     if (result.value.duplicate) {
@@ -78,6 +79,22 @@ export function PopupApp() {
       setNote(result.value.clip.note);
     }
     setStatus({ tone: result.value.clip.fallback ? 'info' : 'success', text: result.value.message });
+    return result.value.clip;
+  };
+  // "Add to my next appointment": the saved page, saved first (as Save page would) when it is not in the library yet.
+  const addToAppointment = async () => {
+    const target = clip ?? page.saved.find((c) => c.kind !== 'selection') ?? (await save(page.linkOnlyReason ? 'link' : 'article'));
+    if (!target) return;
+    setBusy(true);
+    const before = await repo.collections.containing(target.id);
+    const result = await repo.collections.addToNextAppointment(target.id);
+    setBusy(false);
+    if (!result.ok) {
+      setAdded(undefined);
+      setStatus({ tone: 'error', text: result.error.message });
+      return;
+    }
+    setAdded({ id: result.value.id, title: result.value.title, already: before.some((c) => c.id === result.value.id) });
   };
   const saveEdits = async () => {
     if (!clip) return;
@@ -165,6 +182,13 @@ export function PopupApp() {
         ) : null}
       </div>
 
+      <div class="hc-popup__actions">
+        <button type="button" disabled={busy} onClick={() => void addToAppointment()}>
+          Add to my next appointment
+        </button>
+      </div>
+      {added ? <AddedMessage added={added} /> : null}
+
       <TagInput tags={tags} suggestions={allTags} onChange={setTags} />
       <label for="hc-note">Note</label>
       <textarea id="hc-note" value={note} onInput={(e) => setNote(e.currentTarget.value)} />
@@ -183,6 +207,25 @@ export function PopupApp() {
       {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
       <Footer />
     </main>
+  );
+}
+
+/** Which reading list a page went to, and whether it was there already. */
+interface AddedToList {
+  id: string;
+  title: string;
+  already: boolean;
+}
+
+/** “Added to your list …”, with a link that opens the list in the library. */
+function AddedMessage({ added }: { added: AddedToList }) {
+  return (
+    <StatusMessage tone="success">
+      {added.already ? `This page is already on your list “${added.title}”.` : `Added to your list “${added.title}”.`}{' '}
+      <a href={browser.runtime.getURL(`/library.html#list=${encodeURIComponent(added.id)}`)} target="_blank" rel="noopener">
+        Open “{added.title}”
+      </a>
+    </StatusMessage>
   );
 }
 

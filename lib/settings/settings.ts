@@ -1,5 +1,6 @@
 import { storage } from 'wxt/utils/storage';
 import type { RulePack } from '../classify/rule-pack';
+import type { Prescriber } from '../model/collection';
 
 /**
  * Small preferences, kept in extension storage (not the library database).
@@ -28,3 +29,13 @@ export const ANNOTATE_ORIGINS = ['https://*/*', 'http://*/*'];
  * than in the library database.
  */
 export const rulePacksSetting = storage.defineItem<RulePack[]>('local:rulePacks', { fallback: [], version: 1 });
+
+/**
+ * The header a professional last used on an information prescription
+ * (service or practice, clinician, contact line): new templates start
+ * with it, so it is typed once.
+ */
+export const prescriberSetting = storage.defineItem<Prescriber>('local:prescriber', {
+  fallback: { service: '', clinician: '', contact: '' },
+  version: 1,
+});

@@ -48,6 +48,19 @@ describe('collections, reading lists and prescriptions in the repository', () =>
     expect((await repo.collections.containing(a)).map((c) => c.id)).toEqual([list.id]);
   });
 
+  it('lists the highlights on a list’s pages (for “from your highlights” questions), oldest first', async () => {
+    const a = await savedClip('asthma');
+    const b = await savedClip('copd');
+    const add = (clipId: string, exact: string) =>
+      repo.addHighlight({ clipId, canonicalUrl: 'https://www.nhs.uk/x/', quote: { exact, prefix: '', suffix: '' }, meaning: 'question' });
+    value(await add(a, 'spacer'));
+    value(await add(b, 'not on the list'));
+    value(await add(a, 'peak flow'));
+    const list = value(await repo.collections.create({ kind: 'reading-list', title: 'Review', items: [{ id: 'i', clipId: a }] }));
+    expect((await repo.collections.highlightsOnPages(list.id)).map((h) => h.quote.exact)).toEqual(['spacer', 'peak flow']);
+    expect(await repo.collections.highlightsOnPages('missing')).toEqual([]);
+  });
+
   it('refuses a list that names a page not in the library, or a malformed one, and writes nothing', async () => {
     expect(await repo.collections.create({ kind: 'reading-list', title: 'x', items: [{ id: 'i', clipId: 'ghost' }] })).toMatchObject({ ok: false, error: { code: 'not-found' } });
     expect(await repo.collections.create({ kind: 'reading-list', title: '' })).toMatchObject({ ok: false, error: { code: 'invalid-input' } });

@@ -323,3 +323,34 @@ export function useExtensionSession(): ExtensionSession {
     },
   };
 }
+
+/** Selects `phrase` in the page, finishing with Shift+Right over its last character as a keyboard user would. */
+export async function selectPhraseOnPage(page: Page, phrase: string): Promise<void> {
+  const found = await page.evaluate((p) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(p) ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + p.length - 1);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+      return true;
+    }
+    return false;
+  }, phrase);
+  if (!found) throw new Error(`“${phrase}” is not on the page`);
+  await page.keyboard.press('Shift+ArrowRight');
+  const selected = await page.evaluate(() => getSelection()?.toString());
+  if (selected !== phrase) throw new Error(`selected “${selected}” instead of “${phrase}”`);
+}
+
+/** Highlights a phrase with the real context-menu listener (which saves the page too) and waits until it is painted. */
+export async function highlightPhraseFromMenu(ext: ExtensionBrowser, page: Page, tabId: number, phrase: string, meaning: string): Promise<void> {
+  await selectPhraseOnPage(page, phrase);
+  const painted = () => page.evaluate((m) => CSS.highlights.get(`hc-${m}`)?.size ?? 0, meaning);
+  const before = await painted();
+  await clickContextMenu(ext, tabId, `hc-highlight-${meaning}`, page.url());
+  await page.waitForFunction(({ m, n }) => (CSS.highlights.get(`hc-${m}`)?.size ?? 0) > n, { m: meaning, n: before }, { timeout: 15_000 });
+}

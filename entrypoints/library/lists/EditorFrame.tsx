@@ -1,0 +1,30 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { StatusMessage } from '../../../components/StatusMessage';
+
+export interface EditorFrameProps {
+  title: string;
+  /** Under the title: what kind of list this is, when it was kept or issued. */
+  intro: ComponentChildren;
+  problem?: string;
+  error?: string;
+  /** The last change, said to screen readers (moves, additions, removals). */
+  announcement: string;
+  children: ComponentChildren;
+}
+
+/** What every list editor has: the way back, the title, save problems, and a polite live region. */
+export function EditorFrame({ title, intro, problem, error, announcement, children }: EditorFrameProps) {
+  useEffect(() => document.getElementById('hc-editor-title')?.focus(), []);
+  return (
+    <main class="hc-editor">
+      <p><a href="#lists">Back to appointments and prescriptions</a></p>
+      <h1 id="hc-editor-title" tabIndex={-1}>{title.trim() || 'Untitled list'}</h1>
+      {intro}
+      {problem ? <StatusMessage tone="error">Not saved yet: {problem}</StatusMessage> : null}
+      {error ? <StatusMessage tone="error">{error}</StatusMessage> : null}
+      <p class="hc-visually-hidden" role="status" aria-live="polite" data-testid="announcer">{announcement}</p>
+      {children}
+    </main>
+  );
+}

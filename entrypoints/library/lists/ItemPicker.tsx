@@ -1,0 +1,134 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { SourceTypeBadge } from '../../../components/SourceTypeBadge';
+import { displayHost } from '../../../components/format-date';
+import { useObservable } from '../../../components/hooks/use-observable';
+import type { LibraryRepository } from '../../../lib/db/repository';
+import type { CollectionItem } from '../../../lib/model/collection';
+import { HIGHLIGHT_MEANING_LABELS, type Highlight } from '../../../lib/model/highlight';
+import { resolveSourceType } from '../../../lib/model/site-rules';
+import type { SiteRule } from '../../../lib/model/source-type';
+
+/** What the picker hands back: pages, and highlights on them. */
+export interface PickedItem {
+  clipId: string;
+  highlightId?: string;
+}
+
+export interface ItemPickerProps {
+  repo: LibraryRepository;
+  siteRules: readonly SiteRule[];
+  /** Already on the list: shown ticked and not offered again. */
+  present: readonly CollectionItem[];
+  onAdd: (picked: PickedItem[]) => void;
+  onClose: () => void;
+}
+
+/** The most pages listed at once; more words narrow the search. */
+const SHOWN = 50;
+const keyOf = (i: PickedItem) => `${i.clipId} ${i.highlightId ?? ''}`;
+
+/**
+ * Pick pages and single highlights from the library: a search field and
+ * checkboxes, source type and site on every page. Escape closes it.
+ */
+export function ItemPicker({ repo, siteRules, present, onAdd, onClose }: ItemPickerProps) {
+  const [query, setQuery] = useState('');
+  const [chosen, setChosen] = useState<PickedItem[]>([]);
+  const clips = useObservable(() => repo.observeClips({ query }), [query]).value;
+  const all = useObservable(() => repo.observeAllHighlights(), []).value;
+  const highlightsByClip = useMemo(() => {
+    const map = new Map<string, Highlight[]>();
+    for (const { highlight } of all ?? []) map.set(highlight.clipId, [...(map.get(highlight.clipId) ?? []), highlight]);
+    return map;
+  }, [all]);
+  const onList = new Set(present.map(keyOf));
+  const picked = new Set(chosen.map(keyOf));
+  useEffect(() => document.getElementById('hc-picker-search')?.focus(), []);
+
+  const toggle = (item: PickedItem, on: boolean) =>
+    setChosen((now) => (on ? [...now, item] : now.filter((c) => keyOf(c) !== keyOf(item))));
+  const shown = (clips ?? []).slice(0, SHOWN);
+
+  const checkbox = (item: PickedItem, label: ComponentChildren, describedBy?: string) => {
+    const id = `hc-pick-${item.clipId}-${item.highlightId ?? 'page'}`;
+    const already = onList.has(keyOf(item));
+    return (
+      <div class="hc-check">
+        <input
+          id={id}
+          type="checkbox"
+          checked={already || picked.has(keyOf(item))}
+          disabled={already}
+          aria-describedby={describedBy}
+          onChange={(e) => toggle(item, e.currentTarget.checked)}
+        />
+        <label for={id}>
+          {label}
+          {already ? <span class="hc-muted"> (already on the list)</span> : null}
+        </label>
+      </div>
+    );
+  };
+
+  return (
+    <section
+      class="hc-picker hc-panel"
+      aria-labelledby="hc-picker-heading"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
+      <h3 id="hc-picker-heading">Add pages and highlights from your library</h3>
+      <label for="hc-picker-search">Search your library</label>
+      <input id="hc-picker-search" type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+      <p class="hc-muted" role="status">
+        {clips === undefined
+          ? 'Loading…'
+          : clips.length === 0
+            ? query ? 'Nothing matches. Try fewer words.' : 'Your library is empty.'
+            : clips.length > SHOWN
+              ? `Showing the first ${SHOWN} of ${clips.length} pages. Type more words to narrow the list.`
+              : `${clips.length} ${clips.length === 1 ? 'page' : 'pages'}`}
+      </p>
+      <ul class="hc-picker__list" aria-label="Pages in your library">
+        {shown.map((clip) => {
+          const metaId = `hc-pick-meta-${clip.id}`;
+          const highlights = highlightsByClip.get(clip.id) ?? [];
+          const type = resolveSourceType(clip, siteRules);
+          return (
+            <li key={clip.id} data-clip-id={clip.id}>
+              {checkbox({ clipId: clip.id }, clip.title, metaId)}
+              <p id={metaId} class="hc-item__meta hc-picker__meta">
+                <SourceTypeBadge type={type.type} overridden={type.decidedBy !== 'classifier'} />
+                <span>{displayHost(clip.canonicalUrl || clip.url)}</span>
+                {highlights.length ? <span>{highlights.length} highlight{highlights.length === 1 ? '' : 's'}</span> : null}
+              </p>
+              {highlights.length ? (
+                <ul class="hc-picker__highlights" aria-label={`Highlights on ${clip.title}`}>
+                  {highlights.map((h) => (
+                    <li key={h.id} data-highlight-id={h.id}>
+                      {checkbox(
+                        { clipId: clip.id, highlightId: h.id },
+                        <>
+                          <span class="hc-picker__meaning">{HIGHLIGHT_MEANING_LABELS[h.meaning]}:</span> “{h.quote.exact.slice(0, 160)}
+                          {h.quote.exact.length > 160 ? '…' : ''}”
+                        </>,
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+      <div class="hc-actions">
+        <button type="button" class="hc-primary" disabled={!chosen.length} onClick={() => onAdd(chosen)}>
+          {chosen.length ? `Add ${chosen.length} to the list` : 'Add to the list'}
+        </button>
+        <button type="button" onClick={onClose}>Close</button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+import { SourceTypeBadge } from '../../../components/SourceTypeBadge';
+import { entryFacts } from '../../../lib/consult/entry-facts';
+import type { ResolvedItem } from '../../../lib/consult/types';
+import type { CollectionItem } from '../../../lib/model/collection';
+import { HIGHLIGHT_MEANING_LABELS } from '../../../lib/model/highlight-meanings';
+import { resolveSourceType } from '../../../lib/model/site-rules';
+import type { SiteRule } from '../../../lib/model/source-type';
+import { clipHref } from '../use-hash-route';
+import { ReorderButtons } from './ReorderButtons';
+
+export interface ItemRowProps {
+  item: CollectionItem;
+  /** What the item points at; undefined until the saved list has been looked up. */
+  entry?: ResolvedItem;
+  index: number;
+  total: number;
+  siteRules: readonly SiteRule[];
+  now: Date;
+  noteLabel: string;
+  notePlaceholder: string;
+  readOnly: boolean;
+  onNote: (note: string) => void;
+  onMove: (delta: -1 | 1) => void;
+  onRemove: () => void;
+}
+
+/** One page or highlight on a list: title, source type, site and date, the user's note, and moving or removing it. */
+export function ItemRow({ item, entry, index, total, siteRules, now, noteLabel, notePlaceholder, readOnly, onNote, onMove, onRemove }: ItemRowProps) {
+  const facts = entry ? entryFacts(entry, siteRules, now) : undefined;
+  const gone = entry !== undefined && !entry.clip;
+  const title = facts?.title ?? (gone ? 'A page no longer in your library' : 'Loading…');
+  const noteId = `hc-item-note-${item.id}`;
+  const shown = entry?.clip ? resolveSourceType(entry.clip, siteRules) : undefined;
+  return (
+    <li class="hc-item" data-item-id={item.id} data-clip-id={item.clipId}>
+      <p class="hc-item__title">
+        <span class="hc-item__number">{index + 1}.</span>{' '}
+        {facts ? <a href={clipHref(item.clipId)}>{title}</a> : <span>{title}</span>}
+      </p>
+      {facts && shown ? (
+        <p class="hc-item__meta">
+          <SourceTypeBadge type={facts.type} overridden={shown.decidedBy !== 'classifier'} />
+          <span>{facts.site}</span>
+          <span>{item.highlightId ? `Highlight${facts.meaning ? ` · ${HIGHLIGHT_MEANING_LABELS[facts.meaning]}` : ''}` : 'Page'}</span>
+          <span>{facts.dateLabel}</span>
+          {facts.reviewOverdue ? <span class="hc-pill-warning">Review overdue</span> : null}
+        </p>
+      ) : gone ? (
+        <p class="hc-muted">It was deleted from your library, so it is left out of what you print or share. Remove it, or save the page again.</p>
+      ) : null}
+      {facts?.quote ? <blockquote class="hc-item__quote">“{facts.quote}”</blockquote> : null}
+      {readOnly ? (
+        item.note ? <p class="hc-item__note"><strong>{noteLabel}:</strong> {item.note}</p> : null
+      ) : (
+        <>
+          <label for={noteId}>{noteLabel}</label>
+          <input id={noteId} type="text" value={item.note} placeholder={notePlaceholder} maxLength={4000} onInput={(e) => onNote(e.currentTarget.value)} />
+          <ReorderButtons idPrefix={`hc-item-${item.id}`} label={title} index={index} total={total} onMove={onMove} onRemove={onRemove} />
+        </>
+      )}
+    </li>
+  );
+}
