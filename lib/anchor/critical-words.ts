@@ -42,3 +42,34 @@ export function haveSameCriticalWords(a: string, b: string): boolean {
   const y = criticalWords(b);
   return x.length === y.length && x.every((w, i) => w === y[i]);
 }
+
+/** Prefixes that turn a word into its opposite: "safe" / "unsafe", "effective" / "ineffective". */
+const NEGATING_PREFIXES = ['un', 'in', 'im', 'il', 'ir', 'non', 'non-', 'dis', 'anti', 'anti-'];
+
+const wordsOf = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+
+/** True when `word` is `base` with a negating prefix, or with "-ful" turned into "-less". */
+function negates(word: string, base: string): boolean {
+  if (NEGATING_PREFIXES.some((p) => word === p + base)) return true;
+  return word.endsWith('less') && base.endsWith('ful') && word.slice(0, -4) === base.slice(0, -3);
+}
+
+/**
+ * True when a rewording swaps a word for its opposite made with a prefix or
+ * suffix ("safe in pregnancy" → "unsafe in pregnancy"): a change of one or two
+ * letters that the critical-word list cannot know in advance.
+ */
+export function hasFlippedNegation(a: string, b: string): boolean {
+  const wa = wordsOf(a);
+  const wb = wordsOf(b);
+  const inA = new Set(wa);
+  const inB = new Set(wb);
+  const removed = wa.filter((w) => !inB.has(w));
+  const added = wb.filter((w) => !inA.has(w));
+  return removed.some((r) => added.some((x) => negates(x, r) || negates(r, x)));
+}
+
+/** True when a changed wording may be shown as the same passage: same critical words, no word turned into its opposite. */
+export function isSafeRewording(a: string, b: string): boolean {
+  return haveSameCriticalWords(a, b) && !hasFlippedNegation(a, b);
+}

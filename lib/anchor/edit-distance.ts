@@ -145,3 +145,22 @@ function keepBestPerPlace(matches: ApproxMatch[], patternLength: number): Approx
   }
   return kept.sort((a, b) => a.start - b.start);
 }
+
+/** Levenshtein distance between two sequences (words, usually); stops early and returns `cap + 1` once it is over `cap`. */
+export function sequenceDistance<T>(a: readonly T[], b: readonly T[], cap = Infinity): number {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let curr = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    curr[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const diag = (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1);
+      curr[j] = Math.min(diag, (prev[j] ?? 0) + 1, (curr[j - 1] ?? 0) + 1);
+      rowMin = Math.min(rowMin, curr[j] ?? rowMin);
+    }
+    if (rowMin > cap) return cap + 1;
+    [prev, curr] = [curr, prev];
+  }
+  return prev[b.length] ?? cap + 1;
+}

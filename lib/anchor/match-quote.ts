@@ -1,8 +1,9 @@
 import type { TextQuote } from '../model/clip';
-import { haveSameCriticalWords } from './critical-words';
-import { anchoredDistance, searchApprox, type ApproxMatch } from './edit-distance';
+import { matchBetweenContext } from './context-match';
+import { isSafeRewording } from './critical-words';
+import { searchApprox, type ApproxMatch } from './edit-distance';
 import { normalizeText, toNormalizedOffset, toRawSpan, type NormalizedText } from './normalized-text';
-import { collapseWhitespace } from './text-quote';
+import { assess, boundariesAgree, normalizeQuote, type Candidate, type NormalQuote } from './quote-context';
 
 /** Where a quote was found, in offsets of the searched text (end exclusive). */
 export interface QuoteMatch {
@@ -33,6 +34,19 @@ export const SELF_EVIDENT_LENGTH = 40;
 export const MIN_FUZZY_CONTEXT = 0.75;
 /** A short exact match needs one side of its context to agree at least this well (0–1). */
 export const MIN_SHORT_CONTEXT = 0.5;
+/**
+ * A short exact match, and any fuzzy match, also needs this many characters
+ * right next to it to equal the saved context on one side: agreement further
+ * out says little when the passage itself was cut out of that context.
+ */
+export const MIN_ADJACENT_CONTEXT = 8;
+/**
+ * An exact passage whose context is gone on both sides is only trusted this
+ * close to where it was (or within its own length): further away it is as
+ * likely another copy of a removed passage (a title repeated in a comment
+ * header) as the passage itself, moved.
+ */
+export const NEAR_HINT_CHARS = 500;
 
 /** Page text prepared once for matching many quotes. */
 export type PreparedText = NormalizedText;
@@ -52,46 +66,35 @@ export function matchQuote(text: string, quote: TextQuote, hint?: MatchHint): Qu
   return matchQuoteIn(prepareText(text), quote, hint);
 }
 
-/** `matchQuote` over text already passed through `prepareText`. */
+/**
+ * `matchQuote` over text already passed through `prepareText`. Exact
+ * occurrences first; when there are none, or none whose context still
+ * agrees: a fuzzy search near the old place, the text between the intact
+ * context, then a fuzzy search of the whole text.
+ */
 export function matchQuoteIn(page: PreparedText, quote: TextQuote, hint?: MatchHint): QuoteMatch | undefined {
   const q = normalizeQuote(quote);
   if (!q.exact) return undefined;
   const hintAt = hint ? toNormalizedOffset(page, hint.start) : undefined;
   const exact = matchExact(page, q, hintAt);
-  if (exact !== 'none') return exact === 'ambiguous' ? undefined : toResult(page, exact, true);
-  const fuzzy = matchFuzzy(page, q, hintAt);
-  return fuzzy ? toResult(page, fuzzy, false) : undefined;
+  if (exact === 'ambiguous') return undefined;
+  if (exact !== 'none' && exact !== 'weak') return toResult(page, exact, true);
+  // Cheapest first: fuzzy near the old place, the text between the intact context, then fuzzy anywhere.
+  const near = matchFuzzy(page, q, hintAt, 'near');
+  if (near === 'unsure') return undefined;
+  if (near) return toResult(page, near, false);
+  const between = matchBetweenContext(page.text, q);
+  if (between) return toResult(page, between, page.text.slice(between.start, between.end) === q.exact);
+  const anywhere = matchFuzzy(page, q, hintAt, 'anywhere');
+  return anywhere && anywhere !== 'unsure' ? toResult(page, anywhere, false) : undefined;
 }
 
-interface NormalQuote {
-  exact: string;
-  /** Context with whitespace collapsed, including the space next to the passage when there was one. */
-  prefix: string;
-  suffix: string;
-}
-
-interface Candidate extends ApproxMatch {
-  /** Characters of context that agree with the saved prefix and suffix. */
-  agreement: number;
-  /** agreement / context length, or 1 when the quote has no context. */
-  contextScore: number;
-  /** The better of the two sides (0–1), or undefined when the quote has no context. */
-  bestSide: number | undefined;
-  /** Ranking score: context agreement minus a penalty per edit. */
-  rank: number;
-}
-
-function normalizeQuote(quote: TextQuote): NormalQuote {
-  const exact = collapseWhitespace(quote.exact);
-  let prefix = collapseWhitespace(quote.prefix);
-  let suffix = collapseWhitespace(quote.suffix);
-  if (exact.startsWith(' ') && !prefix.endsWith(' ')) prefix += ' ';
-  if (exact.endsWith(' ') && !suffix.startsWith(' ')) suffix = ' ' + suffix;
-  return { exact: exact.trim(), prefix, suffix };
-}
-
-/** Exact occurrences, ranked by context and then closeness to the hint. */
-function matchExact(page: PreparedText, q: NormalQuote, hintAt: number | undefined): Candidate | 'ambiguous' | 'none' {
+/**
+ * Exact occurrences, ranked by context and then closeness to the hint.
+ * 'weak' when the best one's context no longer backs it up (the passage may
+ * have been changed or removed, and this is another copy of its words).
+ */
+function matchExact(page: PreparedText, q: NormalQuote, hintAt: number | undefined): Candidate | 'ambiguous' | 'weak' | 'none' {
   const text = page.text;
   const spans: ApproxMatch[] = [];
   for (let at = text.indexOf(q.exact); at !== -1; at = text.indexOf(q.exact, at + 1)) {
@@ -102,35 +105,45 @@ function matchExact(page: PreparedText, q: NormalQuote, hintAt: number | undefin
   const candidates = shortlist(text, q, spans, hintAt).map((s) => assess(text, q, s));
   const best = choose(candidates, q, hintAt);
   if (best === undefined) return 'ambiguous';
-  // A short passage could be anywhere: it must still sit in (part of) its old context.
-  if (q.exact.length < SELF_EVIDENT_LENGTH && best.bestSide !== undefined && best.bestSide < MIN_SHORT_CONTEXT) return 'ambiguous';
+  if (best.bestSide === undefined) return best; // no context saved: a unique passage is all there is
+  if (q.exact.length < SELF_EVIDENT_LENGTH) {
+    // A short passage could be anywhere: it must still sit in its old context, right next to it.
+    const backed = best.bestSide >= MIN_SHORT_CONTEXT && (best.adjacent ?? 0) >= MIN_ADJACENT_CONTEXT;
+    return backed ? best : 'weak';
+  }
+  if (best.bestSide < MIN_SHORT_CONTEXT) {
+    // Context gone on both sides: a moved passage, or another copy of a removed one. Only near its old place.
+    const near = hintAt !== undefined && Math.abs(best.start - hintAt) <= Math.max(NEAR_HINT_CHARS, q.exact.length);
+    return near ? best : 'weak';
+  }
   return best;
 }
 
-/** Approximate matches: first in a window around the hint, then anywhere. */
-function matchFuzzy(page: PreparedText, q: NormalQuote, hintAt: number | undefined): Candidate | undefined {
+/**
+ * Approximate matches in a window around the hint ('near') or in the whole
+ * text ('anywhere'). 'unsure' when the passage's pieces occur too often to
+ * check them all.
+ */
+function matchFuzzy(page: PreparedText, q: NormalQuote, hintAt: number | undefined, where: 'near' | 'anywhere'): Candidate | 'unsure' | undefined {
   const m = q.exact.length;
   if (m < MIN_FUZZY_LENGTH || m > MAX_FUZZY_LENGTH) return undefined;
   if (!q.prefix.trim() && !q.suffix.trim()) return undefined; // no context to confirm a changed passage
-  const maxErrors = Math.floor(m * MAX_ERROR_RATE);
   const text = page.text;
-  const regions: [number, number][] = [];
-  if (hintAt !== undefined) {
+  let from = 0;
+  let to = text.length;
+  if (where === 'near') {
+    if (hintAt === undefined) return undefined;
     const pad = Math.max(1_000, 4 * m);
-    regions.push([Math.max(0, hintAt - pad), Math.min(text.length, hintAt + m + pad)]);
+    from = Math.max(0, hintAt - pad);
+    to = Math.min(text.length, hintAt + m + pad);
   }
-  regions.push([0, text.length]);
-  for (const [from, to] of regions) {
-    const spans = searchApprox(text, q.exact, maxErrors, from, to);
-    if (spans === undefined) return undefined; // too many possible places to be sure
-    const acceptable = spans
-      .filter((s) => boundariesAgree(text, q, s) && haveSameCriticalWords(q.exact, text.slice(s.start, s.end)))
-      .map((s) => assess(text, q, s))
-      .filter((c) => c.bestSide !== undefined && c.bestSide >= MIN_FUZZY_CONTEXT);
-    if (acceptable.length === 0) continue;
-    return choose(acceptable, q, hintAt);
-  }
-  return undefined;
+  const spans = searchApprox(text, q.exact, Math.floor(m * MAX_ERROR_RATE), from, to);
+  if (spans === undefined) return 'unsure';
+  const acceptable = spans
+    .filter((s) => s.errors > 0 && boundariesAgree(text, q, s) && isSafeRewording(q.exact, text.slice(s.start, s.end)))
+    .map((s) => assess(text, q, s))
+    .filter((c) => c.bestSide !== undefined && c.bestSide >= MIN_FUZZY_CONTEXT && (c.adjacent ?? 0) >= MIN_ADJACENT_CONTEXT);
+  return acceptable.length ? choose(acceptable, q, hintAt) : undefined;
 }
 
 /** When a passage occurs very often, keeps the places whose context agrees best (cheap check), plus the nearest to the hint. */
@@ -153,35 +166,6 @@ function shortlist(text: string, q: NormalQuote, spans: ApproxMatch[], hintAt: n
   return [...new Set([...byContext, ...byHint])];
 }
 
-/** Scores a place by how well the text around it agrees with the saved prefix and suffix. */
-function assess(text: string, q: NormalQuote, span: ApproxMatch): Candidate {
-  const prefix = q.prefix.trimEnd();
-  const suffix = q.suffix.trimStart();
-  const slack = 16;
-  const sides: number[] = [];
-  let agreement = 0;
-  if (prefix) {
-    const before = text.slice(Math.max(0, span.start - prefix.length - slack), span.start).trimEnd();
-    const d = Math.min(prefix.length, anchoredDistance(prefix, before, true));
-    agreement += prefix.length - d;
-    sides.push(1 - d / prefix.length);
-  }
-  if (suffix) {
-    const after = text.slice(span.end, span.end + suffix.length + slack).trimStart();
-    const d = Math.min(suffix.length, anchoredDistance(suffix, after, false));
-    agreement += suffix.length - d;
-    sides.push(1 - d / suffix.length);
-  }
-  const contextLength = prefix.length + suffix.length;
-  return {
-    ...span,
-    agreement,
-    contextScore: contextLength ? agreement / contextLength : 1,
-    bestSide: sides.length ? Math.max(...sides) : undefined,
-    rank: agreement - 2 * span.errors,
-  };
-}
-
 /**
  * The best candidate, or undefined when another one is (nearly) as good and
  * the hint does not clearly tell them apart.
@@ -200,22 +184,6 @@ function choose(candidates: Candidate[], q: NormalQuote, hintAt: number | undefi
   const [first, second] = byDistance;
   if (first && second && first.d * 2 < second.d) return first.c;
   return undefined;
-}
-
-const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
-
-/**
- * The passage must start and end where it did relative to words: "5 mg" must
- * not be found inside "25 mg" unless the saved passage was itself part of a word.
- */
-function boundariesAgree(text: string, q: NormalQuote, span: ApproxMatch): boolean {
-  if (isWordChar(text[span.start])) {
-    if (isWordChar(text[span.start - 1]) !== isWordChar(q.prefix[q.prefix.length - 1])) return false;
-  }
-  if (isWordChar(text[span.end - 1])) {
-    if (isWordChar(text[span.end]) !== isWordChar(q.suffix[0])) return false;
-  }
-  return true;
 }
 
 function toResult(page: PreparedText, c: Candidate, exactMatch: boolean): QuoteMatch {

@@ -46,9 +46,10 @@ describe('collectTextNodes', () => {
       '<body><p>One <b>two</b></p><script>var x = 1;</script><style>p{}</style><noscript>no js</noscript><template>tpl</template><p>three</p></body>',
     );
     const map = collectTextNodes(doc.body);
-    expect(map.text).toBe('One twothree');
+    // A virtual line break keeps "two" and "three" apart: they are in different blocks.
+    expect(map.text).toBe('One two\nthree');
     expect(map.nodes.map((n) => n.data)).toEqual(['One ', 'two', 'three']);
-    expect(map.starts).toEqual([0, 4, 7]);
+    expect(map.starts).toEqual([0, 4, 8]);
   });
 
   it('skips the JSON-LD and analytics scripts of the fixture page', () => {
@@ -63,7 +64,10 @@ describe('rangeFromOffsets', () => {
   it('maps offsets back to text nodes, across elements', () => {
     const doc = load('<body><p>One <b>two</b></p><p>three</p></body>');
     const map = collectTextNodes(doc.body);
-    expect(rangeFromOffsets(doc, map, 2, 9).toString()).toBe('e twoth');
+    expect(rangeFromOffsets(doc, map, 2, 10).toString()).toBe('e twoth');
+    // An offset on the virtual separator maps to the nearest real boundary inside the span.
+    expect(rangeFromOffsets(doc, map, 7, 10).toString()).toBe('th');
+    expect(rangeFromOffsets(doc, map, 4, 8).toString()).toBe('two');
     expect(rangeFromOffsets(doc, map, 4, 7).toString()).toBe('two');
     expect(() => rangeFromOffsets(doc, map, 5, 99)).toThrow(RangeError);
   });
@@ -154,6 +158,28 @@ describe('describeRange → anchorSelectors on the NHS fixture page', () => {
     const quoted = rangeBetween(original, '#symptoms p:nth-of-type(2)', 'See a GP', '#symptoms p:nth-of-type(2)', 'last 2 to 3 months.');
     const selectors = save(original, quoted);
     expect(anchorSelectors(load(edit(PAGE)).body, selectors)).toBeUndefined();
+  });
+});
+
+describe('anchorMany: quotes saved in the older, glued text model', () => {
+  it('still finds a quote whose words were glued across blocks, exactly', () => {
+    const doc = load('<body><p>Take one tablet daily</p><p>with food and water.</p></body>');
+    const [found] = anchorMany(doc.body, [{ quote: { exact: 'one tablet dailywith food', prefix: 'Take ', suffix: ' and water.' }, position: { start: 5, end: 30 } }]);
+    expect(found?.exactMatch).toBe(true);
+    expect(found?.range.toString()).toBe('one tablet dailywith food');
+  });
+
+  it('never places an old quote on text that is hidden now', () => {
+    const doc = load('<body><p>Visible advice.</p><p hidden>Secret dose advice for staff only.</p></body>');
+    const [found] = anchorMany(doc.body, [{ quote: { exact: 'Secret dose advice for staff only.', prefix: 'Visible advice.', suffix: '' } }]);
+    expect(found).toBeUndefined();
+  });
+
+  it('prefers the current model: a quote saved with separators is found as before', () => {
+    const doc = load('<body><p>Take one tablet daily</p><p>with food and water.</p></body>');
+    const saved = save(doc, rangeFromOffsets(doc, collectTextNodes(doc.body), 5, 31));
+    expect(saved.quote.exact).toBe('one tablet daily with food');
+    expect(anchorSelectors(load('<body><p>Take one tablet daily</p><p>with food and water.</p></body>').body, saved)?.exactMatch).toBe(true);
   });
 });
 

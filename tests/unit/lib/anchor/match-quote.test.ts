@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { criticalWords } from '../../../../lib/anchor/critical-words';
+import { criticalWords, hasFlippedNegation } from '../../../../lib/anchor/critical-words';
 import { matchQuote, type QuoteMatch } from '../../../../lib/anchor/match-quote';
 import { describeTextQuote } from '../../../../lib/anchor/text-quote';
 import type { TextQuote } from '../../../../lib/model/clip';
@@ -196,6 +196,53 @@ const cases: Record<string, MatchCase> = {
     expected: undefined,
   },
   'empty text: not found': { text: '', quote: quoteOf(DIABETES, SENTENCE), expected: undefined },
+  'a short phrase with one word replaced, its context intact on both sides: found, with the new wording': {
+    // Too many edits for the fuzzy search (8 of 25 characters); the intact context pins the place.
+    text: DIABETES.replace('a tablet called metformin', 'a tablet named metformin'),
+    quote: quoteOf(DIABETES, 'a tablet called metformin'),
+    expected: 'a tablet named metformin',
+    exactMatch: false,
+  },
+  'context intact on both sides, but the passage rewritten: not found': {
+    text: DIABETES.replace('usually starting with a tablet called metformin', 'often tablets, injections or both'),
+    quote: quoteOf(DIABETES, 'usually starting with a tablet called metformin'),
+    expected: undefined,
+  },
+  'context intact on both sides, one word replaced, but the context occurs twice: not found': {
+    text: `${DIABETES.replace('a tablet called metformin', 'a tablet named metformin')} ${DIABETES.replace('a tablet called metformin', 'a tablet termed metformin')}`,
+    quote: quoteOf(DIABETES, 'a tablet called metformin'),
+    expected: undefined,
+  },
+  'a short phrase whose changed word is a critical one ("tablet" → "pill"): not found': {
+    text: DIABETES.replace('a tablet called metformin', 'a pill called metformin'),
+    quote: quoteOf(DIABETES, 'a tablet called metformin'),
+    expected: undefined,
+  },
+  '"effective" became "ineffective" (one edit in a long sentence): not found': {
+    text: 'Studies show the vaccine is ineffective for most adults over 65 when given in the autumn.',
+    quote: {
+      exact: 'the vaccine is effective for most adults over 65 when given in the autumn',
+      prefix: 'Studies show ',
+      suffix: '.',
+    },
+    expected: undefined,
+  },
+  'a short passage cut out, the same words right next to where it was: not found': {
+    text: 'Living with type 2 diabetes. Having means you will need to look after your health for the rest of your life.',
+    quote: {
+      exact: 'type 2 diabetes',
+      prefix: 'Living with type 2 diabetes. Having ',
+      suffix: ' means you will need to look after your health for the rest of y',
+    },
+    hint: { start: 36 },
+    expected: undefined,
+  },
+  'a long passage, its context gone on both sides, far from where it was: not found (another copy of a removed passage)': {
+    text: `Intro. ${'Filler sentence about something else entirely. '.repeat(40)}Comments on "${SENTENCE}"`,
+    quote: quoteOf(DIABETES, SENTENCE),
+    hint: { start: 7 },
+    expected: undefined,
+  },
 };
 
 describe('matchQuote', () => {
@@ -225,6 +272,19 @@ describe('matchQuote', () => {
     const match = matchQuote(text, quote, hint);
     expect(match?.start).toBe(text.indexOf('It is often'));
     expect(match?.changedText).toContain('overwieght');
+  });
+});
+
+describe('hasFlippedNegation', () => {
+  it.each([
+    ['safe in pregnancy', 'unsafe in pregnancy', true],
+    ['an effective treatment', 'an ineffective treatment', true],
+    ['a painful procedure', 'a painless procedure', true],
+    ['a toxic dose', 'a non-toxic dose', true],
+    ['a tablet called metformin', 'a pill called metformin', false],
+    ['unsafe in pregnancy', 'unsafe in pregnancy', false],
+  ])('%s → %s: %s', (a, b, flipped) => {
+    expect(hasFlippedNegation(a, b)).toBe(flipped);
   });
 });
 

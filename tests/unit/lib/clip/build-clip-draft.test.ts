@@ -122,7 +122,8 @@ describe('buildClipDraft: selection mode', () => {
     const target = page.doc.getElementById('s');
     if (!target) throw new Error('no #s');
     const { quote } = selectionOf(page, target);
-    expect(quote).toEqual({ exact: 'Selected words here', prefix: 'Before the passage.', suffix: 'After it.' });
+    // The space between blocks stays in the context: it says the passage starts and ends on a word boundary.
+    expect(quote).toEqual({ exact: 'Selected words here', prefix: 'Before the passage. ', suffix: ' After it.' });
   });
 
   it('keeps a selection that starts and ends inside text nodes of different elements', () => {
@@ -133,8 +134,8 @@ describe('buildClipDraft: selection mode', () => {
     const range = page.doc.createRange();
     range.setStart(a, 5);
     range.setEnd(b, 9);
-    // Range text has no separator between blocks (W3C TextQuoteSelector works on that same text).
-    expect(describeTextQuote(range)).toEqual({ exact: 'one tablet dailywith food', prefix: 'Take ', suffix: ' and water.' });
+    // The quote is read in lib/anchor's text model: a block boundary separates words (Range.toString() would glue "dailywith").
+    expect(describeTextQuote(range)).toEqual({ exact: 'one tablet daily with food', prefix: 'Take ', suffix: ' and water.' });
   });
 
   it('gives no quote for a selection without text', () => {
