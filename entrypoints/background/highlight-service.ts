@@ -10,7 +10,7 @@ import { callClipper, paintSavedHighlights, selectedPassage } from './page-scrip
 
 /** Only what a page needs to paint highlights: never notes. */
 const toPaintItems = (saved: readonly Highlight[]): PaintItem[] =>
-  saved.map(({ id, quote, position, meaning }) => ({ id, quote, position, meaning }));
+  saved.map(({ id, quote, position, selectors, meaning }) => ({ id, quote, position, selectors, meaning }));
 
 /**
  * Highlights a passage of the page in a tab: the one given (from our
@@ -47,6 +47,7 @@ export async function highlightSelection(
     canonicalUrl: clip.canonicalUrl,
     quote: passage.quote,
     position: passage.position,
+    selectors: passage.selectors,
     meaning,
     note: options.note ?? '',
   });
@@ -97,7 +98,7 @@ export async function reattachHighlight(repo: LibraryRepository, tabId: number, 
   if (!selected.ok) return selected;
   const passage = selected.value.passage;
   if (!passage) return fail('invalid-input', 'Select the text on the page that this highlight should move to, then choose “Attach to selected text”.');
-  const updated = await repo.updateHighlight(id, { quote: passage.quote, position: passage.position });
+  const updated = await repo.updateHighlight(id, { quote: passage.quote, position: passage.position, selectors: passage.selectors });
   if (!updated.ok) return updated;
   await callClipper(tabId, (i: string, m: HighlightMeaning) => globalThis.__healthClipper?.paintSelection(i, m), [id, updated.value.meaning]);
   return ok('The highlight is now on the text you selected.');

@@ -3,6 +3,7 @@ import type { ClipDraftInput, ClipKind, TextQuote } from '../../lib/model/clip';
 import { canonicalizeUrl } from '../../lib/clip/canonical-url';
 import { fail, ok, type Result } from '../../lib/model/result';
 import type { HighlightPlacement, PageInspection, SavedHighlightPaint } from '../../lib/messages/page-clipper';
+import type { PagePassage } from '../../lib/page-highlights/types';
 
 /** How long a page may take to answer before we give up and say so. */
 export const PAGE_TIMEOUT_MS = 15_000;
@@ -107,7 +108,7 @@ export function clipPage(tabId: number, mode: ClipKind): Promise<Result<ClipDraf
 }
 
 /** The selected passage with its context and position, to store as a highlight (null when nothing is selected). */
-export function selectedPassage(tabId: number): Promise<Result<{ passage: { quote: TextQuote; position: { start: number; end: number } } | null }>> {
+export function selectedPassage(tabId: number): Promise<Result<{ passage: PagePassage | null }>> {
   return callClipper(tabId, () => (globalThis.__healthClipper ? { passage: globalThis.__healthClipper.selectedPassage() ?? null } : undefined), []);
 }
 

@@ -2,9 +2,9 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { buildClipDraft, type ClipSource } from '../../lib/clip/build-clip-draft';
 import { collectPageFacts } from '../../lib/clip/page-facts';
 import { describeTextQuote } from '../../lib/clip/text-quote';
-import { describeRange } from '../../lib/anchor/dom-text';
 import type { PageClipper } from '../../lib/messages/page-clipper';
 import { runtimePageChannel } from '../../lib/messages/page-channel';
+import { describePassage } from '../../lib/page-highlights/passage';
 import { pageHighlights } from '../../lib/page-highlights/session';
 
 /** The user's selection as a quote plus its HTML, when there is one. */
@@ -50,7 +50,7 @@ export default defineUnlistedScript(() => {
     selectedPassage: () => {
       const selection = window.getSelection();
       if (!selection || selection.isCollapsed || selection.rangeCount === 0) return undefined;
-      return describeRange(document.body, selection.getRangeAt(0));
+      return describePassage(document.body, selection.getRangeAt(0));
     },
     paintSaved: (items) => {
       const page = highlights();

@@ -250,6 +250,8 @@ export class LibraryRepository {
           quote: edit.quote ?? existing.quote,
           // A new passage without a position drops the old one: it described the old passage.
           position: edit.quote ? edit.position : (edit.position ?? existing.position),
+          // Selectors describe the passage: a new passage replaces them (or drops them).
+          selectors: edit.quote ? edit.selectors : existing.selectors,
           updatedAt: this.deps.now().toISOString(),
         };
         // A re-attached highlight sits on the passage the user just chose.

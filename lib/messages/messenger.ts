@@ -3,6 +3,7 @@ import * as z from 'zod';
 import { CLIP_KINDS, textQuoteSchema } from '../model/clip';
 import { highlightMeaningSchema, highlightPlacementSchema, textPositionSchema } from '../model/highlight';
 import { fail } from '../model/result';
+import { selectorsSchema } from '../model/selectors';
 import { CONTENT_SCRIPT_MESSAGES, type MessageInput, type MessageSender, type MessageType, type ProtocolHandlers } from './protocol';
 
 export { sendMessage } from './send';
@@ -28,7 +29,7 @@ const inputSchemas: { [K in MessageType]: z.ZodType<MessageInput<K>> } = {
   highlightFromPage: z.object({
     meaning: highlightMeaningSchema,
     note: z.string().max(20_000),
-    passage: z.object({ quote: textQuoteSchema, position: textPositionSchema }),
+    passage: z.object({ quote: textQuoteSchema, position: textPositionSchema, selectors: selectorsSchema }),
   }),
   reportPlacements: z.object({ ...pageAddress, placements: z.array(highlightPlacementSchema).max(5_000) }),
 };

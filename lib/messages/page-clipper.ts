@@ -1,6 +1,6 @@
-import type { ClipDraftInput, ClipKind, PageFacts, TextQuote } from '../model/clip';
+import type { ClipDraftInput, ClipKind, PageFacts } from '../model/clip';
 import type { HighlightMeaning } from '../model/highlight';
-import type { PaintItem, Placement } from '../page-highlights/types';
+import type { PagePassage, PaintItem, Placement } from '../page-highlights/types';
 
 /** What the clipper reports about the page before saving. */
 export interface PageInspection {
@@ -24,7 +24,7 @@ export interface PageClipper {
   inspect(): PageInspection;
   clip(mode: ClipKind): ClipDraftInput;
   /** The selected passage with the text around it and its position, if text is selected. */
-  selectedPassage(): { quote: TextQuote; position: { start: number; end: number } } | undefined;
+  selectedPassage(): PagePassage | undefined;
   /**
    * Finds saved highlights on the page and paints those found for sure; says
    * what became of each. Keeps looking for missing ones while the page adds

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { CLIP_LIMITS, textQuoteSchema } from './clip';
 import { HIGHLIGHT_MEANINGS } from './highlight-meanings';
+import { selectorsSchema } from './selectors';
 
 export { HIGHLIGHT_MEANINGS, HIGHLIGHT_MEANING_LABELS, HIGHLIGHT_MEANING_ICONS, type HighlightMeaning } from './highlight-meanings';
 
@@ -18,6 +19,8 @@ export const highlightDraftSchema = z.object({
   canonicalUrl: z.string().max(8_000),
   quote: textQuoteSchema,
   position: textPositionSchema.optional(),
+  /** W3C selectors (quote, position, range) from lib/anchor's describe(); absent on highlights made before them. */
+  selectors: selectorsSchema.optional(),
   meaning: highlightMeaningSchema,
   note: z.string().max(CLIP_LIMITS.maxNoteChars).default(''),
 });
@@ -64,5 +67,6 @@ export const highlightEditSchema = z.object({
   meaning: highlightMeaningSchema.optional(),
   quote: textQuoteSchema.optional(),
   position: textPositionSchema.optional(),
+  selectors: selectorsSchema.optional(),
 });
 export type HighlightEdit = z.infer<typeof highlightEditSchema>;

@@ -1,4 +1,4 @@
-import { anchorInMap, collectTextNodes } from '../anchor/dom-text';
+import { anchorInMap, anchorInText, collectTextNodes } from '../anchor/index';
 import type { HighlightMeaning } from '../model/highlight-meanings';
 import { createPainter, type Painter } from './paint';
 import type { PaintItem, Placement } from './types';
@@ -31,6 +31,13 @@ export interface HighlighterOptions {
 const DEFAULT_WATCH_MS = 120_000;
 const DEFAULT_SETTLE_MS = 300;
 
+/** Anchors one item: by its W3C selectors when it has them, else (older highlights) by quote and position. */
+function find(map: ReturnType<typeof collectTextNodes>, item: PaintItem): { range: Range; exact: boolean; changedText?: string } | undefined {
+  if (item.selectors?.length) return anchorInText(map, item.selectors) ?? undefined;
+  const old = anchorInMap(map, { quote: item.quote, position: item.position });
+  return old && { range: old.range, exact: old.exactMatch, ...(old.changedText !== undefined ? { changedText: old.changedText } : {}) };
+}
+
 /**
  * Single-page apps and lazy sections add text after load, so highlights not
  * found at first are looked for again whenever the page settles after a
@@ -54,7 +61,7 @@ export function createHighlighter(doc: Document, options: HighlighterOptions = {
     if (!list.length) return [];
     const map = collectTextNodes(root());
     return list.map((item) => {
-      const found = anchorInMap(map, { quote: item.quote, position: item.position });
+      const found = find(map, item);
       if (!found) {
         const missing: Placement = { id: item.id, status: 'missing' };
         status.set(item.id, missing);
@@ -62,7 +69,7 @@ export function createHighlighter(doc: Document, options: HighlighterOptions = {
       }
       ranges.set(item.id, found.range);
       painter.paint(item.id, found.range, item.meaning);
-      const placement: Placement = found.exactMatch
+      const placement: Placement = found.exact
         ? { id: item.id, status: 'placed' }
         : { id: item.id, status: 'changed', ...(found.changedText !== undefined ? { changedText: found.changedText } : {}) };
       status.set(item.id, placement);

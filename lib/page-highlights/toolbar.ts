@@ -1,5 +1,5 @@
-import { describeRange } from '../anchor/dom-text';
 import { HIGHLIGHT_MEANINGS, HIGHLIGHT_MEANING_ICONS, HIGHLIGHT_MEANING_LABELS, HIGHLIGHT_MEANING_PAINT, type HighlightMeaning } from '../model/highlight-meanings';
+import { describePassage } from './passage';
 import type { PagePassage } from './types';
 
 /** What the toolbar asks of its owner when the user picks a meaning. */
@@ -99,7 +99,7 @@ export function createSelectionToolbar(doc: Document, onHighlight: (request: Too
     button.addEventListener('click', (event) => {
       if (!event.isTrusted || busy || !saved) return;
       const range = saved;
-      const passage = describeRange(doc.body ?? doc.documentElement, range);
+      const passage = describePassage(doc.body ?? doc.documentElement, range);
       if (!passage) return;
       busy = true;
       status.textContent = 'Saving…';

@@ -1,4 +1,5 @@
 import type { HighlightMeaning } from '../model/highlight-meanings';
+import type { Selector } from '../model/selectors';
 
 /** A saved passage as the page side sees it (W3C TextQuoteSelector). */
 export interface PageQuote {
@@ -12,6 +13,8 @@ export interface PaintItem {
   id: string;
   quote: PageQuote;
   position?: { start: number; end: number };
+  /** W3C selectors, on highlights made since they were stored; the older ones anchor by quote and position. */
+  selectors?: readonly Selector[];
   meaning: HighlightMeaning;
 }
 
@@ -26,4 +29,5 @@ export interface Placement {
 export interface PagePassage {
   quote: PageQuote;
   position: { start: number; end: number };
+  selectors: Selector[];
 }

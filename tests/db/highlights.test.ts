@@ -171,3 +171,24 @@ describe('highlights across addresses, placements and undo', () => {
     expect(await db.highlights.count()).toBe(0);
   });
 });
+
+describe('W3C selectors on highlights', () => {
+  const selectors = (exact: string, start: number) => [
+    { type: 'TextQuoteSelector' as const, exact, prefix: 'before ', suffix: ' after' },
+    { type: 'TextPositionSelector' as const, start, end: start + exact.length },
+  ];
+
+  it('stores them, refuses a set without its quote, and replaces them when the highlight is re-attached', async () => {
+    const clipId = await savedClipId();
+    const saved = await repo.addHighlight(draft(clipId, 'feeling very tired', { selectors: selectors('feeling very tired', 10) }));
+    if (!saved.ok) throw new Error(saved.error.message);
+    expect(saved.value.selectors?.[0]).toMatchObject({ type: 'TextQuoteSelector', exact: 'feeling very tired' });
+    const noQuote = await repo.addHighlight(draft(clipId, 'x', { selectors: [{ type: 'TextPositionSelector', start: 1, end: 2 }] }));
+    expect(noQuote).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+
+    const moved = await repo.updateHighlight(saved.value.id, { quote: { exact: 'very tired', prefix: '', suffix: '' }, selectors: selectors('very tired', 50) });
+    expect(moved).toMatchObject({ ok: true, value: { selectors: [{ exact: 'very tired' }, { start: 50 }] } });
+    const noteOnly = await repo.updateHighlight(saved.value.id, { note: 'ask' });
+    expect(noteOnly).toMatchObject({ ok: true, value: { note: 'ask', selectors: [{ exact: 'very tired' }, { start: 50 }] } });
+  });
+});

@@ -20,7 +20,14 @@ function handlers(): ProtocolHandlers & { calls: string[]; senders: MessageSende
   return { ...table, calls, senders };
 }
 
-const PASSAGE = { quote: { exact: 'Drink water', prefix: 'Before. ', suffix: ' after.' }, position: { start: 8, end: 19 } };
+const PASSAGE = {
+  quote: { exact: 'Drink water', prefix: 'Before. ', suffix: ' after.' },
+  position: { start: 8, end: 19 },
+  selectors: [
+    { type: 'TextQuoteSelector', exact: 'Drink water', prefix: 'Before. ', suffix: ' after.' },
+    { type: 'TextPositionSelector', start: 8, end: 19 },
+  ],
+};
 
 describe('dispatchMessage', () => {
   it('runs the handler for a well-formed message from an extension page', async () => {
@@ -53,6 +60,7 @@ describe('dispatchMessage', () => {
 
   it.each([
     ['no envelope', 'clipTab'],
+    ['a passage without its quote selector', { type: 'highlightFromPage', input: { meaning: 'question', note: '', passage: { ...PASSAGE, selectors: [PASSAGE.selectors[1]] } } }],
     ['unknown meaning', { type: 'highlightFromPage', input: { meaning: 'delete-all', note: '', passage: PASSAGE } }],
     ['bad placement status', { type: 'reportPlacements', input: { url: 'https://a.org/', placements: [{ id: 'x', status: 'gone' }] } }],
     ['unknown type', { type: 'deleteEverything', input: {} }],

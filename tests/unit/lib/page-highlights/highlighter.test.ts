@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { describeRange } from '../../../../lib/anchor/dom-text';
+import { describePassage } from '../../../../lib/page-highlights/passage';
 import { createHighlighter, type Highlighter } from '../../../../lib/page-highlights/highlighter';
 import type { Painter } from '../../../../lib/page-highlights/paint';
 import { createSelectionToolbar } from '../../../../lib/page-highlights/toolbar';
@@ -23,14 +24,24 @@ function fakePainter() {
   return { painter, painted, flashed };
 }
 
-/** A saved highlight made the way the toolbar makes one: from a range on the page. */
+/** A saved highlight made the way the toolbar makes one: W3C selectors for a range on the page. */
 function itemFor(doc: Document, id: string, node: Node, start: number, end: number, meaning: PaintItem['meaning'] = 'question'): PaintItem {
+  const range = doc.createRange();
+  range.setStart(node, start);
+  range.setEnd(node, end);
+  const described = describePassage(doc.body, range);
+  if (!described) throw new Error('no passage');
+  return { id, meaning, ...described };
+}
+
+/** A highlight saved before selectors were stored: quote and position only. */
+function legacyItemFor(doc: Document, id: string, node: Node, start: number, end: number): PaintItem {
   const range = doc.createRange();
   range.setStart(node, start);
   range.setEnd(node, end);
   const described = describeRange(doc.body, range);
   if (!described) throw new Error('no passage');
-  return { id, meaning, ...described };
+  return { id, meaning: 'important', ...described };
 }
 
 let highlighter: Highlighter | undefined;
@@ -55,6 +66,18 @@ describe('the page highlighter', () => {
     ]);
     expect(painted.get('h1')).toBe('this-is-me:It can cause symptoms like excessive thirst, needing to pee a lot');
     expect(painted.has('h2')).toBe(false);
+  });
+
+  it('still finds a highlight saved before selectors were stored (quote and position only)', () => {
+    const { doc } = loadPage(ARTICLE, 'https://www.nhs.uk/conditions/type-2-diabetes/');
+    const textA = doc.getElementById('a')?.firstChild;
+    if (!textA) throw new Error('fixture');
+    const item = legacyItemFor(doc, 'old', textA, 0, 40);
+    expect(item.selectors).toBeUndefined();
+    const { painter, painted } = fakePainter();
+    highlighter = createHighlighter(doc, { painter, watchMs: 0 });
+    expect(highlighter.show([item])).toEqual([{ id: 'old', status: 'placed' }]);
+    expect(painted.get('old')).toBe(`important:${(textA.textContent ?? '').slice(0, 40)}`);
   });
 
   it('flags a passage whose wording changed slightly, with the new wording', () => {
