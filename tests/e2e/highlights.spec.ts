@@ -44,7 +44,8 @@ describe('highlights in real Chromium (first steps of issue 4)', () => {
     await item.getByText('Note saved.').waitFor();
     await screenshot(library, 'reader-highlights');
     await item.getByRole('button', { name: 'Delete highlight' }).click();
-    await library.locator('#hc-highlights-heading').waitFor({ state: 'detached' });
+    await item.waitFor({ state: 'detached' });
+    await library.getByRole('button', { name: 'Undo' }).waitFor();
     await library.close();
   });
 
