@@ -16,7 +16,11 @@ export default defineConfig({
     name: 'Health Clipper',
     description:
       'Save, tag and read health web pages in a private library on your own computer.',
-    permissions: ['activeTab', 'scripting', 'contextMenus', 'storage', 'unlimitedStorage'],
+    // Chromium asks for alarms only when the user turns on "check every day/week" for a
+    // followed collection. Firefox cannot make alarms optional (it rejects it in
+    // optional_permissions, csfloat/extension#211) and shows no prompt for it, so there it is listed.
+    permissions: ['activeTab', 'scripting', 'contextMenus', 'storage', 'unlimitedStorage', ...(browser === 'firefox' ? ['alarms'] : [])],
+    ...(browser === 'firefox' ? {} : { optional_permissions: ['alarms'] }),
     // The end-to-end build alone may read pages without a click, because a test
     // harness cannot press the toolbar button that grants activeTab. Its
     // Chromium resolves every host to the local fixture server.

@@ -3,6 +3,7 @@ import { entryFacts, typePhrase, type EntryFacts } from '../../lib/consult/entry
 import { cleanText, count, formatCalendarDate, formatDay, isWebAddress, shorten } from '../../lib/consult/format';
 import { qrSvgDataUrl } from '../../lib/consult/qr';
 import type { ResolvedCollection } from '../../lib/consult/types';
+import { shareableCollection, type ShareOptions } from '../../lib/exchange/export-filter';
 import type { Prescription, ReadingList } from '../../lib/model/collection';
 import { HIGHLIGHT_MEANING_LABELS } from '../../lib/model/highlight-meanings';
 import type { SiteRule } from '../../lib/model/source-type';
@@ -13,6 +14,8 @@ export interface CollectionDocumentProps {
   now: Date;
   /** A QR code beside each link. Default: on for prescriptions, off for reading lists (they must fit two pages). */
   qrCodes?: boolean;
+  /** What may be shown: private items and quotes from forum posts are left out unless included here. */
+  share?: ShareOptions;
 }
 
 /** Longest passage printed for a highlight: the page has the rest. */
@@ -263,9 +266,12 @@ function PrescriptionDocument({ prescription: p, facts, qr }: { prescription: Pr
  * so both are the same. Styles are in document-css.ts (A4, ≥ 14 pt
  * in print). Items whose page was deleted from the library are left out:
  * a reading list says how many; a prescription says so on screen only,
- * because the patient's copy does not need it.
+ * because the patient's copy does not need it. Items marked private and
+ * quotes from forum posts and personal stories are left out unless `share`
+ * includes them (lib/exchange/export-filter.ts).
  */
-export function CollectionDocument({ resolved, siteRules, now, qrCodes }: CollectionDocumentProps) {
+export function CollectionDocument({ resolved: all, siteRules, now, qrCodes, share }: CollectionDocumentProps) {
+  const resolved = shareableCollection(all, siteRules, share);
   const { collection } = resolved;
   const facts = resolved.entries.map((e) => entryFacts(e, siteRules, now));
   if (collection.kind === 'prescription') return <PrescriptionDocument prescription={collection} facts={facts} qr={qrCodes ?? true} />;

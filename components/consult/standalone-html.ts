@@ -1,6 +1,7 @@
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { ResolvedCollection } from '../../lib/consult/types';
+import type { ShareOptions } from '../../lib/exchange/export-filter';
 import type { SiteRule } from '../../lib/model/source-type';
 import { CollectionDocument } from './CollectionDocument';
 import { COLLECTION_DOCUMENT_CSS } from './document-css';
@@ -20,9 +21,11 @@ const escapeHtml = (text: string) =>
  * or print: the same CollectionDocument the print page shows, rendered to a
  * string (preact-render-to-string escapes all text and attributes), with the
  * document's CSS inline and a Content-Security-Policy that forbids scripts.
+ * Private items and quotes from forum posts are left out unless `options`
+ * include them (lib/exchange/export-filter.ts).
  */
-export function collectionHtml(resolved: ResolvedCollection, siteRules: readonly SiteRule[], now: Date): string {
-  const body = renderToString(h(CollectionDocument, { resolved, siteRules, now }));
+export function collectionHtml(resolved: ResolvedCollection, siteRules: readonly SiteRule[], now: Date, options: ShareOptions = {}): string {
+  const body = renderToString(h(CollectionDocument, { resolved, siteRules, now, share: options }));
   // The CSS is our own; still, keep a stray "</style" in it from ending the element early.
   const css = COLLECTION_DOCUMENT_CSS.replace(/<\/style/gi, '<\\/style');
   return [

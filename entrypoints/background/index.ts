@@ -18,6 +18,7 @@ import {
   unpaintHighlight,
 } from './highlight-service';
 import { notifyTab, showTypeOnAction } from './notify-tab';
+import { registerSubscriptionChecks } from './subscription-checks';
 
 const MENU: Record<string, { title: string; contexts: ['page'] | ['selection']; mode: ClipKind }> = {
   'hc-save-page': { title: 'Save this page to Health Clipper', contexts: ['page'], mode: 'article' },
@@ -65,6 +66,9 @@ export default defineBackground(() => {
         : highlightSelection(getRepository(), sender.tabId, meaning, { note, passage }),
     reportPlacements: (input, sender) => reportPlacements(getRepository(), input, sender),
   });
+
+  // Followed collections the user asked to have checked every day or week (optional alarms).
+  registerSubscriptionChecks(getRepository);
 
   // "Annotate pages as I browse" follows the setting and the optional permission.
   const sync = () => void syncAnnotationScript().catch(() => undefined);

@@ -6,6 +6,7 @@ import type { LibraryRepository } from '../../lib/db/repository';
 import { isReviewOverdue } from '../../lib/model/quality-facts';
 import { resolveSourceType } from '../../lib/model/site-rules';
 import { SOURCE_TYPES, SOURCE_TYPE_LABELS, sourceTypeSchema } from '../../lib/model/source-type';
+import { BackupReminder } from './backup/BackupReminder';
 import { clipHref } from './use-hash-route';
 
 export interface ClipListViewProps {
@@ -39,6 +40,7 @@ export function ClipListView({ repo, onDelete }: ClipListViewProps) {
         <a href="#highlights">Your highlights</a> · <a href="#sites">Your list of sites</a> ·{' '}
         <a href="#settings">Settings</a>
       </p>
+      <BackupReminder repo={repo} />
       <form class="hc-filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <div>
           <label for="hc-search">Search your library</label>

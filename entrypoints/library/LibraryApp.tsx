@@ -3,10 +3,13 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { getRepository, type DeletedClip } from '../../lib/db/repository';
 import { AllHighlightsView } from './AllHighlightsView';
 import { ClipListView } from './ClipListView';
+import { ImportView } from './import/ImportView';
 import { ListEditorView } from './lists/ListEditorView';
 import { ListsView } from './lists/ListsView';
 import { ReaderView } from './ReaderView';
 import { SettingsView } from './SettingsView';
+import { SharedListView } from './share/SharedListView';
+import { SubscriptionsView } from './subscriptions/SubscriptionsView';
 import { SiteRulesView } from './SiteRulesView';
 import { UndoToast } from '../../components/UndoToast';
 import { useHashRoute } from './use-hash-route';
@@ -25,8 +28,11 @@ export function LibraryApp() {
       sites: 'Your list of sites',
       settings: 'Settings',
       highlights: 'Your highlights',
-      lists: 'Appointments and prescriptions',
+      lists: 'Collections, appointments and prescriptions',
       collection: 'Editing a list',
+      import: 'Import a collection file',
+      subscriptions: 'Collections you follow',
+      share: 'A list shared with you',
     }[route.view];
   }, [route.view]);
 
@@ -62,6 +68,12 @@ export function LibraryApp() {
         <ListsView repo={repo} />
       ) : route.view === 'collection' ? (
         <ListEditorView repo={repo} id={route.id} />
+      ) : route.view === 'import' ? (
+        <ImportView repo={repo} />
+      ) : route.view === 'subscriptions' ? (
+        <SubscriptionsView repo={repo} />
+      ) : route.view === 'share' ? (
+        <SharedListView fragment={route.fragment} />
       ) : (
         <ClipListView repo={repo} onDelete={(id) => void handleDelete(id)} />
       )}

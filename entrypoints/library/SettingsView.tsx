@@ -2,7 +2,11 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { StatusMessage } from '../../components/StatusMessage';
+import { getRepository } from '../../lib/db/repository';
 import { ANNOTATE_ORIGINS, annotateHiddenHostsSetting, annotatePagesSetting, autoHighlightsSetting } from '../../lib/settings/settings';
+import { BackupSection } from './backup/BackupSection';
+import { LinkImportSection } from './backup/LinkImportSection';
+import { RestoreSection } from './backup/RestoreSection';
 
 type Status = { tone: 'success' | 'error' | 'info'; text: string } | undefined;
 type PageSetting = typeof annotatePagesSetting;
@@ -73,8 +77,13 @@ function PageFeature(props: { id: string; title: string; setting: PageSetting; t
   );
 }
 
-/** Settings: badges and automatic highlights, each with the access it needs explained, and the sites hidden from badges. */
+/**
+ * Settings: badges and automatic highlights, each with the access it needs
+ * explained, and the sites hidden from badges; backup and restore of the
+ * whole library; links brought from other tools.
+ */
 export function SettingsView() {
+  const repo = getRepository();
   const [hidden, setHidden] = useState<string[]>([]);
   const [status, setStatus] = useState<Status>();
   useEffect(() => {
@@ -137,6 +146,9 @@ export function SettingsView() {
           sent anywhere else. You can turn it off at any time.
         </p>
       </PageFeature>
+      <BackupSection repo={repo} />
+      <RestoreSection repo={repo} />
+      <LinkImportSection repo={repo} />
     </main>
   );
 }

@@ -8,19 +8,25 @@ export type Route =
   | { view: 'settings' }
   | { view: 'highlights' }
   | { view: 'lists' }
-  | { view: 'collection'; id: string };
+  | { view: 'collection'; id: string }
+  | { view: 'import' }
+  | { view: 'subscriptions' }
+  | { view: 'share'; fragment: string };
 
-const PLAIN_VIEWS = ['sites', 'settings', 'highlights', 'lists'] as const;
+const PLAIN_VIEWS = ['sites', 'settings', 'highlights', 'lists', 'subscriptions', 'import'] as const;
 
 /**
  * `#clip=<id>` opens a clip, `#list=<id>` a reading list or prescription,
- * `#lists` appointments and prescriptions, `#sites` the user's site list,
- * `#settings` the settings, `#highlights` all highlights, anything else the list.
+ * `#lists` appointments and prescriptions, `#import` importing a collection file, `#sites` the user's site list,
+ * `#settings` the settings, `#highlights` all highlights, `#subscriptions`
+ * followed collections, `#share=v1.…` a shared list, anything else the list.
  */
 export function parseRoute(hash: string): Route {
   const bare = hash.replace(/^#/, '');
   const plain = PLAIN_VIEWS.find((v) => v === bare);
   if (plain) return { view: plain };
+  // A share link carries a whole list in the fragment (lib/exchange/share-link.ts); it is decoded by its view.
+  if (bare.startsWith('share=')) return { view: 'share', fragment: bare };
   const params = new URLSearchParams(bare);
   const clip = params.get('clip');
   if (clip) return { view: 'clip', id: clip };

@@ -3,7 +3,7 @@ import { CollectionDocument } from '../../components/consult/CollectionDocument'
 import { useObservable } from '../../components/hooks/use-observable';
 import { prescriptionWarnings } from '../../lib/consult/warnings';
 import { getRepository } from '../../lib/db/repository';
-import { useHashId } from './use-hash-id';
+import { parseHashShare, useHashId } from './use-hash-id';
 
 const libraryLink = (id?: string) => (id ? `library.html#list=${encodeURIComponent(id)}` : 'library.html');
 
@@ -72,7 +72,7 @@ export function PrintApp() {
           <p class="hc-hint">This list is not printed.</p>
         </section>
       ) : null}
-      <CollectionDocument resolved={resolved} siteRules={rules.value} now={now} />
+      <CollectionDocument resolved={resolved} siteRules={rules.value} now={now} share={parseHashShare(location.hash)} />
     </main>
   );
 }

@@ -15,3 +15,9 @@ export function useHashId(): string | undefined {
   }, []);
   return id;
 }
+
+/** What the list's owner chose to include when they opened the print view (`&private=1&peer=1`). */
+export function parseHashShare(hash: string): { includePrivate: boolean; quotePeer: boolean } {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  return { includePrivate: params.get('private') === '1', quotePeer: params.get('peer') === '1' };
+}

@@ -4,6 +4,7 @@ import type { SiteRule } from '../model/source-type';
 import { entryFacts, typePhrase, type EntryFacts } from './entry-facts';
 import { cleanText, count, formatCalendarDate, formatDay, isWebAddress, oneLine } from './format';
 import type { ResolvedCollection } from './types';
+import { shareableCollection, type ShareOptions } from '../exchange/export-filter';
 
 /**
  * Escapes text so Markdown shows it as written: every character that can
@@ -133,9 +134,12 @@ function prescription(p: Prescription, facts: (EntryFacts | undefined)[]): strin
  * A reading list or prescription as Markdown, for notes apps and e-mail.
  * All user and page text is escaped, and links are `[title](url)` with
  * http(s) addresses only. Pages deleted from the library are left out (a
- * reading list says how many).
+ * reading list says how many). Shared like every export (lib/exchange/
+ * export-filter.ts): private items and quotes from forum posts and
+ * personal stories are left out unless `options` include them.
  */
-export function collectionMarkdown(resolved: ResolvedCollection, siteRules: readonly SiteRule[], now: Date): string {
+export function collectionMarkdown(all: ResolvedCollection, siteRules: readonly SiteRule[], now: Date, options: ShareOptions = {}): string {
+  const resolved = shareableCollection(all, siteRules, options);
   const { collection } = resolved;
   const facts = resolved.entries.map((e) => entryFacts(e, siteRules, now));
   const blocks =

@@ -14,9 +14,12 @@ import type { ClipSummary, ResolvedItem, ResolvedCollection } from '../model/col
 import type { Highlight } from '../model/highlight';
 import { fail, ok, type Result } from '../model/result';
 import type { LibraryDb } from './library-db';
+import { applyImportPlan, readImportLibrary, type ImportOutcome } from './import-store';
+import type { ImportLibrary, ImportPlan } from '../exchange/import-plan';
 import { storageError } from './storage-error';
 
 export type { ClipSummary, ResolvedCollection, ResolvedItem } from '../model/collection';
+export type { ImportOutcome } from './import-store';
 
 interface Deps {
   now: () => Date;
@@ -60,7 +63,11 @@ export class CollectionStore {
     if (!existing) return fail('not-found', NOT_FOUND);
     if (existing.kind === 'reading-list' && existing.recordedAt) return fail('invalid-input', IS_RECORD);
     if (existing.kind !== parsed.data.kind) return fail('invalid-input', 'A list cannot change what kind of list it is.');
-    return this.write({ ...parsed.data, createdAt: existing.createdAt, updatedAt: this.deps.now().toISOString() });
+    // Where a followed collection comes from belongs to SubscriptionStore (a check may have changed it
+    // while the editor was open), so an edit keeps the stored one rather than the editor's copy.
+    const { subscription: _fromEditor, ...edited } = parsed.data;
+    const subscription = existing.subscription ? { subscription: existing.subscription } : {};
+    return this.write({ ...edited, ...subscription, createdAt: existing.createdAt, updatedAt: this.deps.now().toISOString() });
   }
 
   get(id: string): Promise<Collection | undefined> {
@@ -200,6 +207,16 @@ export class CollectionStore {
     const parsed = collectionSchema.safeParse(collection);
     if (!parsed.success) return fail('invalid-input', 'The list could not be read, so it was not restored.');
     return this.write(parsed.data, { allowMissingClips: true });
+  }
+
+  /** The clips saved under these addresses and their highlights: what `planImport` (lib/exchange) needs to preview an import. */
+  importLibraryFor(addresses: readonly string[]): Promise<ImportLibrary> {
+    return readImportLibrary(this.db, addresses);
+  }
+
+  /** Imports a previewed collection file: new pages, highlights and the collection, in one transaction (all or nothing). */
+  applyImport(plan: ImportPlan): Promise<Result<ImportOutcome>> {
+    return applyImportPlan(this.db, this.deps, plan);
   }
 
   /** The highlights on the pages a collection names, oldest first (the editor offers "question to ask" ones as questions). */

@@ -6,9 +6,12 @@ import { fail, ok, type Result } from '../model/result';
 import { normaliseSiteInput } from '../model/site-rules';
 import { siteRuleSchema, type SiteRule, type SourceVerdict } from '../model/source-type';
 import { matchesFilter, queryWords, type ClipFilter } from './clip-search';
+import { BackupStore } from './backup-store';
 import { CollectionStore } from './collection-store';
 import { LibraryDb } from './library-db';
+import { LinkImportStore } from './link-import-store';
 import { storageError } from './storage-error';
+import { SubscriptionStore } from './subscription-store';
 
 /** A clip without its (large) stored content: what lists show. */
 export type ClipListItem = Omit<Clip, 'contentHtml' | 'contentText'>;
@@ -57,12 +60,21 @@ const WHOLE_PAGE_KINDS = new Set<Clip['kind']>(['article', 'link']);
 export class LibraryRepository {
   /** Collections, reading lists and information prescriptions. */
   readonly collections: CollectionStore;
+  /** Collections followed from a web address (a part of their collection row). */
+  readonly subscriptions: SubscriptionStore;
+  /** Whole-library backup (read everything) and restore (replace everything, all or nothing). */
+  readonly backup: BackupStore;
+  /** Links brought from other tools (bookmarks, Zotero) as link clips. */
+  readonly linkImport: LinkImportStore;
 
   constructor(
     private readonly db: LibraryDb,
     private readonly deps: RepositoryDeps = defaultDeps,
   ) {
     this.collections = new CollectionStore(db, deps);
+    this.subscriptions = new SubscriptionStore(db, deps);
+    this.backup = new BackupStore(db);
+    this.linkImport = new LinkImportStore(db, deps);
   }
 
   /**

@@ -15,7 +15,8 @@ export type CollectionKind = z.infer<typeof collectionKindSchema>;
 export const COLLECTION_LIMITS = {
   maxTitle: 200,
   maxText: 4_000,
-  maxItems: 2_000,
+  /** As many as a shared collection file may carry (lib/exchange/collection-file.ts). */
+  maxItems: 20_000,
   maxQuestions: 200,
   maxSupport: 50,
 } as const;
@@ -23,8 +24,24 @@ export const COLLECTION_LIMITS = {
 const id = z.string().min(1).max(100);
 const shortText = z.string().trim().max(COLLECTION_LIMITS.maxTitle);
 const longText = z.string().max(COLLECTION_LIMITS.maxText);
+const isoDateTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date');
 /** A calendar date the user picked (YYYY-MM-DD), no time zone games. */
 export const calendarDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not a date');
+
+/**
+ * Where an item came from when it was imported from someone else's
+ * collection file: its note is then the curator's, not the user's, and the
+ * editor says "From <collection> by <curator>, <date>".
+ */
+export const itemProvenanceSchema = z.object({
+  /** The title of the collection it was imported from. */
+  collection: shortText,
+  /** Who curated it, as the file names them (a person or a group). */
+  curator: shortText.optional(),
+  /** When the file was exported (ISO 8601). */
+  exportedAt: isoDateTime,
+});
+export type ItemProvenance = z.infer<typeof itemProvenanceSchema>;
 
 /** One entry: a clip, or one highlight on it, with the user's one-line note (why it matters / a patient-facing note / a curator's note). */
 export const collectionItemSchema = z.object({
@@ -34,6 +51,8 @@ export const collectionItemSchema = z.object({
   note: longText.default(''),
   /** Left out of shared exports unless the user includes private items on purpose. */
   private: z.boolean().default(false),
+  /** Set on items imported from a collection file (their note is the curator's). */
+  provenance: itemProvenanceSchema.optional(),
 });
 export type CollectionItem = z.infer<typeof collectionItemSchema>;
 export type CollectionItemInput = z.input<typeof collectionItemSchema>;
@@ -81,7 +100,36 @@ export const supportEntrySchema = z.object({
 });
 export type SupportEntry = z.infer<typeof supportEntrySchema>;
 
-const isoDateTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date');
+
+/** How often a followed collection is checked for changes in the background (off unless the user turns it on). */
+export const SUBSCRIPTION_SCHEDULES = ['off', 'daily', 'weekly'] as const;
+export type SubscriptionSchedule = (typeof SUBSCRIPTION_SCHEDULES)[number];
+
+/**
+ * Where a followed collection is published, and what we saw there last. Kept
+ * on the collection itself (optional, not indexed), so following one needs no
+ * new table and no database migration: a user has a handful at most and they
+ * are found by reading the collections list.
+ */
+export const subscriptionSchema = z.object({
+  /** The https address of the published file. */
+  url: z.string().max(2_000).refine((s) => /^https:\/\//i.test(s), 'not a secure web address'),
+  /** Validators from the last applied download, sent back as If-None-Match / If-Modified-Since. */
+  etag: z.string().max(500).optional(),
+  lastModified: z.string().max(100).optional(),
+  /** When the address was last checked (by the user or the schedule). */
+  checkedAt: isoDateTime,
+  /** When the published list was last brought into the library (followed, or changes applied). */
+  appliedAt: isoDateTime.optional(),
+  /** Fingerprint of the items as last applied (lib/exchange/subscription-diff.ts hashEntries). */
+  lastItemsHash: z.string().max(200).optional(),
+  schedule: z.enum(SUBSCRIPTION_SCHEDULES).default('off'),
+  /** Set by a scheduled check that found changes; cleared when they are applied. Nothing is applied by itself. */
+  changesWaitingAt: isoDateTime.optional(),
+  /** What went wrong at the last scheduled check, in words for the user. */
+  lastProblem: z.string().max(500).optional(),
+});
+export type Subscription = z.infer<typeof subscriptionSchema>;
 
 /** Fields every collection has. */
 const baseFields = {
@@ -91,6 +139,8 @@ const baseFields = {
   items: z.array(collectionItemSchema).max(COLLECTION_LIMITS.maxItems).default([]),
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
+  /** Present when the collection follows a list published at a web address. */
+  subscription: subscriptionSchema.optional(),
 };
 
 /** A plain collection (moderators' curated lists). */

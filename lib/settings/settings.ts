@@ -39,3 +39,17 @@ export const prescriberSetting = storage.defineItem<Prescriber>('local:prescribe
   fallback: { service: '', clinician: '', contact: '' },
   version: 1,
 });
+
+/**
+ * When the user last made a whole-library backup (ISO date), or null if
+ * never: shown as "Last backup: …" in Settings and used by the gentle
+ * reminder in the library header. Set after a restore too, to the backup's
+ * date. Not itself part of a backup.
+ */
+export const lastBackupSetting = storage.defineItem<string | null>('local:lastBackup', { fallback: null, version: 1 });
+
+/** Until when the user put off the backup reminder ("Remind me next week"), ISO date, or null. */
+export const backupReminderSnoozedUntilSetting = storage.defineItem<string | null>('local:backupReminderSnoozedUntil', {
+  fallback: null,
+  version: 1,
+});

@@ -29,6 +29,14 @@ export interface FixtureServer {
   urlOf(name: string, query?: string): string;
   /** Serves a fixture page changed by `edit` (the site changed it) until called again with undefined. */
   rewrite(name: string, edit: ((html: string) => string) | undefined): void;
+  /**
+   * Serves `body` as JSON at `path` on every host (undefined stops serving
+   * it), with an ETag when given: a request whose If-None-Match matches gets
+   * 304 and no body, as a static host would answer.
+   */
+  serveJson(path: string, body: string | undefined, options?: { etag?: string; contentType?: string }): void;
+  /** The requests made so far to a path served with serveJson: their conditional and cookie headers. */
+  jsonRequests(path: string): { ifNoneMatch?: string; cookie?: string; status: number }[];
   close(): Promise<void>;
 }
 
@@ -49,8 +57,22 @@ export async function startFixtureServer(): Promise<FixtureServer> {
     return [`${bareHostOf(u.hostname)}${u.pathname}`, name];
   }));
   const edits = new Map<string, (html: string) => string>();
+  const json = new Map<string, { body: string; etag?: string; contentType?: string }>();
+  const jsonLog = new Map<string, { ifNoneMatch?: string; cookie?: string; status: number }[]>();
   const server = createServer({ key: readFileSync(join(CERTS, 'test-key.pem')), cert: readFileSync(join(CERTS, 'test-cert.pem')) }, (req, res) => {
     const url = new URL(req.url ?? '/', `https://${req.headers.host ?? '127.0.0.1'}`);
+    const served = json.get(url.pathname);
+    if (served) {
+      const ifNoneMatch = req.headers['if-none-match'];
+      const status = served.etag && ifNoneMatch === served.etag ? 304 : 200;
+      const log = jsonLog.get(url.pathname) ?? [];
+      log.push({ status, ...(ifNoneMatch ? { ifNoneMatch } : {}), ...(req.headers.cookie ? { cookie: req.headers.cookie } : {}) });
+      jsonLog.set(url.pathname, log);
+      const headers = { 'content-type': served.contentType ?? 'application/json', ...(served.etag ? { etag: served.etag } : {}) };
+      if (status === 304) res.writeHead(304, headers).end();
+      else res.writeHead(200, headers).end(served.body);
+      return;
+    }
     const name = byAddress.get(`${bareHostOf(url.hostname)}${url.pathname}`) ?? url.pathname.replace(/^\/+/, '');
     const file = join(PAGES_DIR, name);
     if (!file.startsWith(PAGES_DIR) || !existsSync(file) || extname(file) !== '.html') {
@@ -74,6 +96,11 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       if (edit) edits.set(name, edit);
       else edits.delete(name);
     },
+    serveJson: (path, body, options = {}) => {
+      if (body === undefined) json.delete(path);
+      else json.set(path, { body, ...options });
+    },
+    jsonRequests: (path) => [...(jsonLog.get(path) ?? [])],
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
 }

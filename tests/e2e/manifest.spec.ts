@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 /**
  * The shipped manifests (built by `npm run build` before the e2e suite)
  * ask for no access to web pages at install: activeTab when the user acts,
- * and optional host access only when they turn on annotations.
+ * optional host access only when they turn on annotations or follow a
+ * collection (that one site), and optional alarms for scheduled checks.
  */
 const read = (dir: string) => JSON.parse(readFileSync(resolve(process.cwd(), '.output', dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
 
@@ -15,7 +16,13 @@ describe.each(['chrome-mv3', 'firefox-mv3'])('%s manifest', (dir) => {
   it('asks only for the permissions the product needs', () => {
     // Chromium's side panel needs its own permission; Firefox's sidebar is declared by sidebar_action instead.
     const sidePanel = dir === 'chrome-mv3' ? ['sidePanel'] : [];
-    expect([...(manifest.permissions as string[])].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', ...sidePanel, 'storage', 'unlimitedStorage']);
+    // Firefox cannot make alarms optional and shows no prompt for it (see wxt.config.ts).
+    const alarms = dir === 'firefox-mv3' ? ['alarms'] : [];
+    expect([...(manifest.permissions as string[])].sort()).toEqual(['activeTab', ...alarms, 'contextMenus', 'scripting', ...sidePanel, 'storage', 'unlimitedStorage']);
+  });
+
+  it('asks Chromium for alarms only when the user schedules checks of a followed collection', () => {
+    expect(manifest.optional_permissions).toEqual(dir === 'chrome-mv3' ? ['alarms'] : undefined);
   });
 
   it('declares the side panel (Chromium) or sidebar (Firefox) for this page’s highlights', () => {

@@ -10,15 +10,17 @@ export interface EditorFrameProps {
   error?: string;
   /** The last change, said to screen readers (moves, additions, removals). */
   announcement: string;
+  /** Where "Back" goes; default the appointments and prescriptions page. */
+  back?: { href: string; label: string };
   children: ComponentChildren;
 }
 
 /** What every list editor has: the way back, the title, save problems, and a polite live region. */
-export function EditorFrame({ title, intro, problem, error, announcement, children }: EditorFrameProps) {
+export function EditorFrame({ title, intro, problem, error, announcement, back, children }: EditorFrameProps) {
   useEffect(() => document.getElementById('hc-editor-title')?.focus(), []);
   return (
     <main class="hc-editor">
-      <p><a href="#lists">Back to appointments and prescriptions</a></p>
+      <p><a href={back?.href ?? '#lists'}>{back?.label ?? 'Back to appointments and prescriptions'}</a></p>
       <h1 id="hc-editor-title" tabIndex={-1}>{title.trim() || 'Untitled list'}</h1>
       {intro}
       {problem ? <StatusMessage tone="error">Not saved yet: {problem}</StatusMessage> : null}

@@ -1,6 +1,7 @@
 import { SourceTypeBadge } from '../../../components/SourceTypeBadge';
 import { entryFacts } from '../../../lib/consult/entry-facts';
 import type { ResolvedItem } from '../../../lib/consult/types';
+import { provenanceLine } from '../../../lib/exchange/import-provenance';
 import type { CollectionItem } from '../../../lib/model/collection';
 import { HIGHLIGHT_MEANING_LABELS } from '../../../lib/model/highlight-meanings';
 import { resolveSourceType } from '../../../lib/model/site-rules';
@@ -20,16 +21,20 @@ export interface ItemRowProps {
   notePlaceholder: string;
   readOnly: boolean;
   onNote: (note: string) => void;
+  /** Marks the item private (left out of what is shared unless the user includes private items). */
+  onPrivate: (value: boolean) => void;
   onMove: (delta: -1 | 1) => void;
   onRemove: () => void;
 }
 
 /** One page or highlight on a list: title, source type, site and date, the user's note, and moving or removing it. */
-export function ItemRow({ item, entry, index, total, siteRules, now, noteLabel, notePlaceholder, readOnly, onNote, onMove, onRemove }: ItemRowProps) {
+export function ItemRow({ item, entry, index, total, siteRules, now, noteLabel, notePlaceholder, readOnly, onNote, onPrivate, onMove, onRemove }: ItemRowProps) {
   const facts = entry ? entryFacts(entry, siteRules, now) : undefined;
   const gone = entry !== undefined && !entry.clip;
   const title = facts?.title ?? (gone ? 'A page no longer in your library' : 'Loading…');
   const noteId = `hc-item-note-${item.id}`;
+  const privateId = `hc-item-private-${item.id}`;
+  const fromId = `hc-item-from-${item.id}`;
   const shown = entry?.clip ? resolveSourceType(entry.clip, siteRules) : undefined;
   return (
     <li class="hc-item" data-item-id={item.id} data-clip-id={item.clipId}>
@@ -50,11 +55,28 @@ export function ItemRow({ item, entry, index, total, siteRules, now, noteLabel, 
       ) : null}
       {facts?.quote ? <blockquote class="hc-item__quote">“{facts.quote}”</blockquote> : null}
       {readOnly ? (
-        item.note ? <p class="hc-item__note"><strong>{noteLabel}:</strong> {item.note}</p> : null
+        <>
+          {item.note ? <p class="hc-item__note"><strong>{noteLabel}:</strong> {item.note}</p> : null}
+          {item.provenance ? <p class="hc-item__from hc-muted">{provenanceLine(item.provenance)}</p> : null}
+          {item.private ? <p class="hc-item__private">Private: left out of what you share</p> : null}
+        </>
       ) : (
         <>
           <label for={noteId}>{noteLabel}</label>
-          <input id={noteId} type="text" value={item.note} placeholder={notePlaceholder} maxLength={4000} onInput={(e) => onNote(e.currentTarget.value)} />
+          <input
+            id={noteId}
+            type="text"
+            value={item.note}
+            placeholder={notePlaceholder}
+            maxLength={4000}
+            aria-describedby={item.provenance ? fromId : undefined}
+            onInput={(e) => onNote(e.currentTarget.value)}
+          />
+          {item.provenance ? <p id={fromId} class="hc-item__from hc-muted">{provenanceLine(item.provenance)}</p> : null}
+          <div class="hc-check">
+            <input id={privateId} type="checkbox" checked={item.private} onChange={(e) => onPrivate(e.currentTarget.checked)} />
+            <label for={privateId}>Private: leave it out of what I share</label>
+          </div>
           <ReorderButtons idPrefix={`hc-item-${item.id}`} label={title} index={index} total={total} onMove={onMove} onRemove={onRemove} />
         </>
       )}

@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { describeMove, moveById, removeById, updateById } from '../../../lib/consult/list-edits';
 import type { ResolvedItem } from '../../../lib/consult/types';
 import type { CollectionItem } from '../../../lib/model/collection';
@@ -21,14 +22,24 @@ export interface ItemsEditorProps {
   onAnnounce: (text: string) => void;
 }
 
+/**
+ * How many items are shown at first, and added by "Show more": an imported
+ * collection of thousands of items still opens at once (rendering 10,000
+ * editable rows takes Chromium several seconds).
+ */
+const SHOWN_AT_ONCE = 100;
+
 /** The ordered pages and highlights of a list, each with its note, Move up / Move down and Remove. */
 export function ItemsEditor({ items, entries, siteRules, now, noteLabel, notePlaceholder, readOnly, headingId, onChange, onAnnounce }: ItemsEditorProps) {
   const focusAfterMove = useFocusAfterMove();
+  const [shown, setShown] = useState(SHOWN_AT_ONCE);
   const titleOf = (item: CollectionItem) => entries.get(item.id)?.clip?.title ?? 'this item';
   if (!items.length) return <p class="hc-muted">Nothing on this list yet.</p>;
+  const visible = items.length > shown ? items.slice(0, shown) : items;
   return (
+    <>
     <ol class="hc-items">
-      {items.map((item, index) => (
+      {visible.map((item, index) => (
         <ItemRow
           key={item.id}
           item={item}
@@ -41,9 +52,15 @@ export function ItemsEditor({ items, entries, siteRules, now, noteLabel, notePla
           notePlaceholder={notePlaceholder}
           readOnly={readOnly}
           onNote={(note) => onChange(updateById(items, item.id, { note }), false)}
+          onPrivate={(value) => {
+            onChange(updateById(items, item.id, { private: value }), true);
+            onAnnounce(value ? `“${titleOf(item)}” is private: it is left out of what you share.` : `“${titleOf(item)}” is no longer private.`);
+          }}
           onMove={(delta) => {
             const moved = moveById(items, item.id, delta);
             if (!moved) return;
+            // Moving the last row shown down keeps it in sight.
+            if (moved.to >= shown) setShown(moved.to + 1);
             focusAfterMove(`hc-item-${item.id}`, delta);
             onChange(moved.list, true);
             onAnnounce(describeMove(titleOf(item), moved.to, items.length));
@@ -56,5 +73,13 @@ export function ItemsEditor({ items, entries, siteRules, now, noteLabel, notePla
         />
       ))}
     </ol>
+    {items.length > visible.length ? (
+      <div class="hc-actions hc-items__more">
+        <p class="hc-muted">Showing the first {visible.length.toLocaleString('en-GB')} of {items.length.toLocaleString('en-GB')} items.</p>
+        <button type="button" onClick={() => setShown((n) => n + SHOWN_AT_ONCE)}>Show {Math.min(SHOWN_AT_ONCE, items.length - visible.length)} more</button>
+        <button type="button" onClick={() => setShown(items.length)}>Show all {items.length.toLocaleString('en-GB')}</button>
+      </div>
+    ) : null}
+    </>
   );
 }

@@ -2,6 +2,7 @@ import { StatusMessage } from '../../../components/StatusMessage';
 import './lists.css';
 import { useObservable, type Subscribable } from '../../../components/hooks/use-observable';
 import type { LibraryRepository } from '../../../lib/db/repository';
+import { CollectionEditor } from './CollectionEditor';
 import { PrescriptionEditor } from './PrescriptionEditor';
 import { ReadingListEditor } from './ReadingListEditor';
 
@@ -15,7 +16,7 @@ function orNull<T>(source: Subscribable<T | undefined>): Subscribable<T | null> 
   return { subscribe: (next, error) => source.subscribe((value) => next?.(value ?? null), error) };
 }
 
-/** `#list=<id>`: the editor for a reading list or an information prescription. */
+/** `#list=<id>`: the editor for a reading list, an information prescription or a collection. */
 export function ListEditorView({ repo, id }: ListEditorViewProps) {
   const { value: resolved, error } = useObservable(() => orNull(repo.collections.observe(id)), [id]);
   if (error) return <StatusMessage tone="error">This list could not be read. Reload the page.</StatusMessage>;
@@ -30,11 +31,5 @@ export function ListEditorView({ repo, id }: ListEditorViewProps) {
   const { collection, entries } = resolved;
   if (collection.kind === 'reading-list') return <ReadingListEditor key={collection.id} repo={repo} stored={collection} entries={entries} />;
   if (collection.kind === 'prescription') return <PrescriptionEditor key={collection.id} repo={repo} stored={collection} entries={entries} />;
-  return (
-    <main>
-      <p><a href="#lists">Back to appointments and prescriptions</a></p>
-      <h1>{collection.title}</h1>
-      <p>This is a shared collection. It cannot be edited here yet.</p>
-    </main>
-  );
+  return <CollectionEditor key={collection.id} repo={repo} stored={collection} entries={entries} />;
 }

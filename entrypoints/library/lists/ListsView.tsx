@@ -18,7 +18,7 @@ export interface ListsViewProps {
 
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** `#lists`: reading lists being prepared, kept records, and prescription templates with their issued copies. */
+/** `#lists`: reading lists being prepared, kept records, prescription templates with their issued copies, and collections. */
 export function ListsView({ repo }: ListsViewProps) {
   const { value: all, error: readError } = useObservable(() => repo.collections.observeList(), []);
   const [deleted, setDeleted] = useState<Collection | undefined>();
@@ -31,6 +31,8 @@ export function ListsView({ repo }: ListsViewProps) {
     else location.hash = listHref(result.value.id);
   };
   const newReadingList = () => create({ kind: 'reading-list', title: NEXT_APPOINTMENT_TITLE });
+  const newCollection = () => create({ kind: 'collection', title: 'New collection' });
+  const collections = (all ?? []).filter((c) => c.kind === 'collection').sort((a, b) => a.title.localeCompare(b.title));
   const newTemplate = async () => create({ kind: 'prescription', title: 'New prescription template', prescriber: await prescriberSetting.getValue() });
   const remove = async (id: string) => {
     const result = await repo.collections.delete(id);
@@ -82,7 +84,7 @@ export function ListsView({ repo }: ListsViewProps) {
   return (
     <main>
       <p><a href="#">Back to your library</a></p>
-      <h1>Appointments and prescriptions</h1>
+      <h1>Collections, appointments and prescriptions</h1>
       {error ? <StatusMessage tone="error">{error}</StatusMessage> : null}
       {readError ? <StatusMessage tone="error">Your lists could not be read. Reload this page.</StatusMessage> : null}
 
@@ -135,6 +137,35 @@ export function ListsView({ repo }: ListsViewProps) {
           </ul>
         ) : (
           <p class="hc-muted">No prescription templates yet.</p>
+        )}
+      </section>
+      <section aria-labelledby="hc-collections-heading">
+        <h2 id="hc-collections-heading">Collections</h2>
+        <p class="hc-hint">Lists of pages and highlights with your notes, to keep or to share with a group. A page can be in as many collections as you like.</p>
+        <div class="hc-actions">
+          <button type="button" onClick={() => void newCollection()}>New collection</button>
+          <a class="hc-button" href="#import">Import a collection file</a>
+          <a class="hc-button" href="#subscriptions">Collections you follow</a>
+        </div>
+        {collections.length ? (
+          <ul class="hc-list" aria-label="Collections">
+            {collections.map((c) => (
+              <li key={c.id} class="hc-row" data-list-id={c.id}>
+                <div>
+                  <a class="hc-row__title" href={listHref(c.id)}>{c.title}</a>
+                  <div class="hc-row__meta">
+                    <span>{count(c.items.length, 'item')}</span>
+                    {c.items.some((i) => i.provenance) ? <span>Imported</span> : null}
+                    {c.subscription ? <span>Followed from {new URL(c.subscription.url).host}</span> : null}
+                    <span>Changed {formatDay(c.updatedAt)}</span>
+                  </div>
+                </div>
+                <div>{deleteButton(c)}</div>
+              </li>
+            ))}
+          </ul>
+        ) : all === undefined ? null : (
+          <p class="hc-muted">No collections yet. Start one, or import a file someone shared with you.</p>
         )}
       </section>
       {deleted ? <UndoToast title={deleted.title} onUndo={() => void undo()} onDismiss={() => setDeleted(undefined)} /> : null}

@@ -1,12 +1,18 @@
 import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { StatusMessage } from '../../../components/StatusMessage';
 import { collectionHtml } from '../../../components/consult/standalone-html';
 import { downloadFileName } from '../../../lib/consult/download-name';
 import { collectionMarkdown } from '../../../lib/consult/markdown';
 import { collectionPlainText } from '../../../lib/consult/plain-text';
 import type { ResolvedCollection } from '../../../lib/consult/types';
+import { collectionCsv } from '../../../lib/exchange/csv';
+import { collectionFileText, exportCollectionFile } from '../../../lib/exchange/export-file';
+import { shareableCollection, type ShareOptions } from '../../../lib/exchange/export-filter';
 import type { SiteRule } from '../../../lib/model/source-type';
 import { downloadText } from './download';
+import { ShareOptionsFields } from './ShareOptionsFields';
+import { ShareLinkPanel } from '../share/ShareLinkPanel';
 
 export interface OutputsBarProps {
   id: string;
@@ -14,14 +20,37 @@ export interface OutputsBarProps {
   siteRules: readonly SiteRule[];
   /** Saves what is being typed and looks the list up; undefined when that failed (the editor says why). */
   prepare: () => Promise<ResolvedCollection | undefined>;
+  /** Who to name as the curator of a collection file until the user types something else. */
+  defaultCurator?: string;
+  /** Offer a field for the curator's name (collections); otherwise the file names `defaultCurator`, if any. */
+  showCurator?: boolean;
 }
 
 type Status = { tone: 'success' | 'error' | 'info'; text: string } | undefined;
+type Download = 'markdown' | 'html' | 'json' | 'csv';
 
-/** Print or save as PDF, copy as text, download Markdown or a web page. */
-export function OutputsBar({ id, title, siteRules, prepare }: OutputsBarProps) {
+const EXTENSIONS: Record<Download, { ext: string; type: string }> = {
+  markdown: { ext: 'md', type: 'text/markdown;charset=utf-8' },
+  html: { ext: 'html', type: 'text/html;charset=utf-8' },
+  json: { ext: 'json', type: 'application/json;charset=utf-8' },
+  csv: { ext: 'csv', type: 'text/csv;charset=utf-8' },
+};
+
+/** "Health Clipper 0.1.0", or without the version outside the extension. */
+function generatorName(): string {
+  try {
+    return `Health Clipper ${browser.runtime.getManifest().version}`;
+  } catch {
+    return 'Health Clipper';
+  }
+}
+
+/** Print or save as PDF, copy as text, download Markdown, a web page, a collection file or CSV; private items and quotes from forum posts only when the user includes them. */
+export function OutputsBar({ id, title, siteRules, prepare, defaultCurator = '', showCurator = false }: OutputsBarProps) {
   const [status, setStatus] = useState<Status>();
   const [fallback, setFallback] = useState<string | undefined>();
+  const [share, setShare] = useState<Required<ShareOptions>>({ includePrivate: false, quotePeer: false });
+  const [curator, setCurator] = useState<string | undefined>();
 
   const withList = async (run: (resolved: ResolvedCollection) => Promise<void> | void) => {
     setFallback(undefined);
@@ -35,12 +64,14 @@ export function OutputsBar({ id, title, siteRules, prepare }: OutputsBarProps) {
 
   const print = () =>
     withList(() => {
-      const opened = window.open(`print.html#id=${encodeURIComponent(id)}`, '_blank');
+      // The print page reads these too once it supports them; until then it prints the defaults (private items and forum quotes left out).
+      const extra = `${share.includePrivate ? '&private=1' : ''}${share.quotePeer ? '&peer=1' : ''}`;
+      const opened = window.open(`print.html#id=${encodeURIComponent(id)}${extra}`, '_blank');
       setStatus(opened ? { tone: 'info', text: 'The printable list opened in a new tab. Use Print there, or choose “Save as PDF” as the printer.' } : { tone: 'error', text: 'The browser did not open a new tab. Allow pop-ups for Health Clipper, or try again.' });
     });
   const copy = () =>
     withList(async (resolved) => {
-      const text = collectionPlainText(resolved, siteRules, new Date());
+      const text = collectionPlainText(shareableCollection(resolved, siteRules, share), siteRules, new Date());
       try {
         await navigator.clipboard.writeText(text);
         setStatus({ tone: 'success', text: 'Copied. You can paste it into a message to your surgery or a patient portal.' });
@@ -49,24 +80,61 @@ export function OutputsBar({ id, title, siteRules, prepare }: OutputsBarProps) {
         setStatus({ tone: 'error', text: 'The browser did not let us copy. The text is shown below: select it all and copy it yourself (Ctrl+C, or Cmd+C on a Mac).' });
       }
     });
-  const download = (kind: 'markdown' | 'html') =>
-    withList((resolved) => {
+  const download = (kind: Download) => {
+    // User Timing, so a benchmark can read how long an export took (nothing leaves the page).
+    performance.mark(`hc-export-${kind}-start`);
+    return withList((resolved) => {
       const now = new Date();
-      if (kind === 'markdown') downloadText(collectionMarkdown(resolved, siteRules, now), downloadFileName(title, 'md'), 'text/markdown;charset=utf-8');
-      else downloadText(collectionHtml(resolved, siteRules, now), downloadFileName(title, 'html'), 'text/html;charset=utf-8');
-      setStatus({ tone: 'success', text: `Downloaded “${downloadFileName(title, kind === 'markdown' ? 'md' : 'html')}”. It is in your Downloads folder.` });
+      const text =
+        kind === 'markdown'
+          ? collectionMarkdown(resolved, siteRules, now, share)
+          : kind === 'html'
+            ? collectionHtml(resolved, siteRules, now, share)
+            : kind === 'csv'
+              ? collectionCsv(resolved, siteRules, { ...share, now })
+              : collectionFileText(exportCollectionFile(resolved, siteRules, { ...share, curator: curator ?? defaultCurator, now, generator: generatorName() }));
+      const name = downloadFileName(title, EXTENSIONS[kind].ext);
+      downloadText(text, name, EXTENSIONS[kind].type);
+      performance.measure(`hc-export-${kind}`, `hc-export-${kind}-start`);
+      setStatus({ tone: 'success', text: `Downloaded “${name}”. It is in your Downloads folder.` });
     });
+  };
+
+  /** The list as a collection file for a share link, with the same choices as the downloaded file. */
+  const makeShareFile = async () => {
+    const resolved = await prepare();
+    return resolved && exportCollectionFile(resolved, siteRules, { ...share, curator: curator ?? defaultCurator, now: new Date(), generator: generatorName() });
+  };
 
   return (
     <section class="hc-panel hc-section" aria-labelledby="hc-outputs-heading">
       <h2 id="hc-outputs-heading">Print or share</h2>
       <p class="hc-hint">Only what is on this list is included. Nothing is sent anywhere: you choose where it goes.</p>
+      <ShareOptionsFields value={share} onChange={setShare} />
+      {share.includePrivate || share.quotePeer ? (
+        <p class="hc-hint">The printable page still leaves these out for now; the copies and downloads include them.</p>
+      ) : null}
       <div class="hc-actions">
         <button type="button" class="hc-primary" onClick={() => void print()}>Print or save as PDF</button>
         <button type="button" onClick={() => void copy()}>Copy as text</button>
         <button type="button" onClick={() => void download('markdown')}>Download Markdown</button>
         <button type="button" onClick={() => void download('html')}>Download web page</button>
       </div>
+      <h3 class="hc-share-file__heading">Share as a collection file</h3>
+      <p class="hc-hint">
+        Someone else with Health Clipper can import the file (.json): they see what it holds before anything is added. CSV opens in a spreadsheet.
+      </p>
+      {showCurator ? (
+        <>
+          <label for="hc-curator">Curator: your name or group (optional, shown to people who import the file)</label>
+          <input id="hc-curator" type="text" maxLength={200} value={curator ?? defaultCurator} onInput={(e) => setCurator(e.currentTarget.value)} />
+        </>
+      ) : null}
+      <div class="hc-actions">
+        <button type="button" onClick={() => void download('json')}>Download collection file (.json)</button>
+        <button type="button" onClick={() => void download('csv')}>Download CSV</button>
+      </div>
+      <ShareLinkPanel makeFile={makeShareFile} />
       {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
       {fallback !== undefined ? (
         <>

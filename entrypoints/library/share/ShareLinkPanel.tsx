@@ -1,0 +1,87 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { StatusMessage } from '../../../components/StatusMessage';
+import { qrSvgDataUrl } from '../../../lib/consult/qr';
+import type { CollectionFile } from '../../../lib/exchange/collection-file';
+import { encodeShareLink, TOO_LARGE_MESSAGE } from '../../../lib/exchange/share-link';
+import './share.css';
+
+export interface ShareLinkPanelProps {
+  /** The list as a collection file, with the editor's share options; undefined when it could not be saved (the editor says why). */
+  makeFile: () => Promise<CollectionFile | undefined>;
+}
+
+/** Longest link drawn as a QR code: longer ones make codes too dense to scan from a screen or paper. */
+const QR_MAX_CHARS = 1_500;
+
+type State =
+  | { step: 'idle' }
+  | { step: 'made'; link: string; copied: boolean; qr?: string }
+  | { step: 'problem'; message: string };
+
+/**
+ * "Share as a link": the whole list packed into a link (compressed, in the
+ * part after #, which browsers never send to a server). Copied to the
+ * clipboard, shown to select by hand, and as one QR code for the whole
+ * list when it is short enough. Only people with Health Clipper can open it.
+ */
+export function ShareLinkPanel({ makeFile }: ShareLinkPanelProps) {
+  const [state, setState] = useState<State>({ step: 'idle' });
+
+  const share = async () => {
+    const file = await makeFile();
+    if (!file) {
+      setState({ step: 'problem', message: 'The list could not be saved, so no link was made. See the message above.' });
+      return;
+    }
+    const link = await encodeShareLink(file, browser.runtime.getURL('/library.html'));
+    if (typeof link !== 'string') {
+      setState({ step: 'problem', message: TOO_LARGE_MESSAGE });
+      return;
+    }
+    let qr: string | undefined;
+    if (link.length <= QR_MAX_CHARS) {
+      try {
+        qr = qrSvgDataUrl(link);
+      } catch {
+        qr = undefined;
+      }
+    }
+    const copied = await navigator.clipboard.writeText(link).then(
+      () => true,
+      () => false,
+    );
+    setState({ step: 'made', link, copied, ...(qr ? { qr } : {}) });
+  };
+
+  return (
+    <div class="hc-share-link" data-testid="share-link">
+      <h3>Share as a link</h3>
+      <p class="hc-hint">
+        The list travels inside the link itself: it is not uploaded anywhere, and the part after “#” is never sent to any website. Only people who
+        have Health Clipper can open it, by pasting it into their browser’s address bar. Long lists need the file instead.
+      </p>
+      <div class="hc-actions">
+        <button type="button" onClick={() => void share()}>Share as a link</button>
+      </div>
+      {state.step === 'problem' ? <StatusMessage tone="error">{state.message}</StatusMessage> : null}
+      {state.step === 'made' ? (
+        <>
+          <StatusMessage tone={state.copied ? 'success' : 'info'}>
+            {state.copied ? 'Link copied. Paste it into an e-mail or a message.' : 'Select the link below and copy it (Ctrl+C, or Cmd+C on a Mac).'}
+          </StatusMessage>
+          <label for="hc-share-link-field">The link ({state.link.length.toLocaleString('en-GB')} characters)</label>
+          <input id="hc-share-link-field" type="text" readOnly value={state.link} onFocus={(e) => e.currentTarget.select()} />
+          {state.qr ? (
+            <figure class="hc-share-link__qr">
+              <img src={state.qr} width={220} height={220} alt="QR code of the share link" />
+              <figcaption class="hc-hint">One QR code for the whole list. It opens only in a browser that has Health Clipper.</figcaption>
+            </figure>
+          ) : (
+            <p class="hc-hint">This link is too long for a QR code that scans reliably; share the link or the file.</p>
+          )}
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { StatusMessage } from '../../../components/StatusMessage';
+import { count, formatDay, shortAddress } from '../../../lib/consult/format';
+import type { LibraryRepository } from '../../../lib/db/repository';
+import { originPattern } from '../../../lib/exchange/fetch-collection';
+import type { Collection, SubscriptionSchedule } from '../../../lib/model/collection';
+import { listHref } from '../use-hash-route';
+import { ChangesPreview } from './ChangesPreview';
+import { setSchedule } from './schedule';
+import { applyChanges, checkNow, type CheckOutcome } from './subscription-actions';
+
+export interface SubscriptionRowProps {
+  repo: LibraryRepository;
+  collection: Collection;
+}
+
+type Status = { tone: 'success' | 'error' | 'info'; text: string } | undefined;
+
+const SCHEDULE_WORDS: Record<SubscriptionSchedule, string> = { off: 'Only when I press “Check now”', daily: 'Every day', weekly: 'Every week' };
+
+/** When the moment was, with the time for today's checks. */
+const when = (iso: string) => {
+  const day = formatDay(iso);
+  const time = new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+  return day === formatDay(new Date().toISOString()) ? `today at ${time}` : day;
+};
+
+/** One followed collection: where it comes from, when it was checked, Check now, the schedule, and the changes to apply. */
+export function SubscriptionRow({ repo, collection }: SubscriptionRowProps) {
+  const subscription = collection.subscription;
+  const [outcome, setOutcome] = useState<CheckOutcome | undefined>();
+  const [status, setStatus] = useState<Status>();
+  const [busy, setBusy] = useState(false);
+  if (!subscription) return null;
+  const headingId = `hc-follow-${collection.id}`;
+  const host = new URL(subscription.url).host;
+
+  const check = async () => {
+    setStatus(undefined);
+    setOutcome(undefined);
+    // Inside the click, in case the access to this site was taken back since (resolves at once when it is still there).
+    const granted = await browser.permissions.request({ origins: [originPattern(new URL(subscription.url))] }).catch(() => false);
+    if (!granted) {
+      setStatus({ tone: 'error', text: `Nothing was checked: the browser did not give Health Clipper access to ${host}.` });
+      return;
+    }
+    setBusy(true);
+    setStatus({ tone: 'info', text: `Checking ${host}…` });
+    const result = await checkNow(repo, collection);
+    setBusy(false);
+    setOutcome(result.kind === 'changes' ? result : undefined);
+    setStatus(result.kind === 'changes' ? undefined : { tone: result.kind === 'problem' ? 'error' : 'success', text: result.message });
+  };
+
+  const apply = async () => {
+    if (outcome?.kind !== 'changes') return;
+    setBusy(true);
+    const result = await applyChanges(repo, collection.id, outcome.file, outcome.download);
+    setBusy(false);
+    if (!result.ok) {
+      setStatus({ tone: 'error', text: `${result.error.message} Nothing was changed.` });
+      return;
+    }
+    setOutcome(undefined);
+    const kept = result.value.keptYours ? ` ${count(result.value.keptYours, 'title or note')} you had made your own stayed as you have them.` : '';
+    setStatus({ tone: 'success', text: `Changes applied: “${result.value.collection.title}” now has ${count(result.value.collection.items.length, 'item')}.${kept}` });
+  };
+
+  const schedule = async (value: SubscriptionSchedule) => {
+    const result = await setSchedule(repo, collection.id, value);
+    setStatus(
+      result.ok
+        ? { tone: 'success', text: value === 'off' ? 'Scheduled checks are off for this collection.' : `Health Clipper will check ${host} ${value === 'daily' ? 'once a day' : 'once a week'} while the browser is open, and tell you here when something changed. Nothing changes until you apply it.` }
+        : { tone: 'error', text: result.error.message },
+    );
+  };
+
+  const unfollow = async () => {
+    const result = await repo.subscriptions.unfollow(collection.id);
+    setStatus(result.ok ? undefined : { tone: 'error', text: result.error.message });
+  };
+
+  return (
+    <li class="hc-follow" data-subscription-id={collection.id} aria-labelledby={headingId}>
+      <h3 id={headingId} class="hc-follow__title"><a href={listHref(collection.id)}>{collection.title}</a></h3>
+      <p class="hc-row__meta">
+        <span>From {shortAddress(subscription.url)}</span>
+        <span>{count(collection.items.length, 'item')}</span>
+        <span>Last checked {when(subscription.checkedAt)}</span>
+      </p>
+      {subscription.changesWaitingAt && !outcome ? (
+        <p class="hc-follow__waiting" data-testid="changes-waiting">
+          <strong>Changes waiting</strong> (found {when(subscription.changesWaitingAt)}). Press “Check now” to see them.
+        </p>
+      ) : null}
+      {subscription.lastProblem ? <StatusMessage tone="error">The last scheduled check did not work: {subscription.lastProblem}</StatusMessage> : null}
+      <div class="hc-follow__controls">
+        <button type="button" class="hc-primary" disabled={busy} onClick={() => void check()}>Check now</button>
+        <label class="hc-follow__schedule">
+          Check for changes
+          <select value={subscription.schedule} onChange={(e) => void schedule(e.currentTarget.value === 'daily' || e.currentTarget.value === 'weekly' ? e.currentTarget.value : 'off')}>
+            {(['off', 'daily', 'weekly'] as const).map((v) => <option key={v} value={v}>{SCHEDULE_WORDS[v]}</option>)}
+          </select>
+        </label>
+        <button type="button" class="hc-danger" disabled={busy} aria-label={`Stop following ${collection.title}`} onClick={() => void unfollow()}>Stop following</button>
+      </div>
+      {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
+      {outcome?.kind === 'changes' ? (
+        <ChangesPreview title={collection.title} diff={outcome.diff} busy={busy} onApply={() => void apply()} onDismiss={() => setOutcome(undefined)} />
+      ) : null}
+    </li>
+  );
+}
