@@ -1,12 +1,13 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
-  clickContextMenu,
   closedShadow,
+  highlightPhraseFromMenu,
   openLibrary,
   openPopup,
   openSidePanel,
   screenshot,
+  selectPhraseOnPage,
   useExtensionSession,
   waitForClosedShadowText,
 } from './harness';
@@ -14,37 +15,13 @@ import {
 const session = useExtensionSession();
 const TOOLBAR = 'hc-selection-toolbar';
 
-/** Selects `phrase` on the page the way a keyboard user would finish it: Shift+Right over the last character. */
-async function selectPhrase(page: Page, phrase: string): Promise<void> {
-  const found = await page.evaluate((p) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(p) ?? -1;
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + p.length - 1);
-      getSelection()?.removeAllRanges();
-      getSelection()?.addRange(range);
-      return true;
-    }
-    return false;
-  }, phrase);
-  if (!found) throw new Error(`“${phrase}” is not on the page`);
-  await page.keyboard.press('Shift+ArrowRight');
-  expect(await page.evaluate(() => getSelection()?.toString())).toBe(phrase);
-}
+const selectPhrase = selectPhraseOnPage;
 
 /** How many ranges are painted under a meaning's highlight name. */
 const paintedCount = (page: Page, meaning: string) => page.evaluate((m) => CSS.highlights.get(`hc-${m}`)?.size ?? 0, meaning);
 
-/** Highlights a phrase with the real context-menu listener. */
-async function highlightFromMenu(page: Page, tabId: number, phrase: string, meaning: string): Promise<void> {
-  await selectPhrase(page, phrase);
-  const before = await paintedCount(page, meaning);
-  await clickContextMenu(session.ext, tabId, `hc-highlight-${meaning}`, page.url());
-  await page.waitForFunction(({ m, n }) => (CSS.highlights.get(`hc-${m}`)?.size ?? 0) > n, { m: meaning, n: before }, { timeout: 15_000 });
-}
+const highlightFromMenu = (page: Page, tabId: number, phrase: string, meaning: string) =>
+  highlightPhraseFromMenu(session.ext, page, tabId, phrase, meaning);
 
 describe('highlights on the page, the side panel and changed pages (issue 4)', () => {
   it('highlights from the in-page toolbar with a note; after a reload the side panel lists it, scrolls to it, edits the note, deletes with undo', async () => {
