@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { launchWithExtension, openLibrary, removeProfile, useExtensionSession } from '../e2e/harness';
+import { launchWithExtension, openLibrary, putRecords, removeProfile, useExtensionSession } from '../e2e/harness';
 import { clipIdsOf, collectionSchema } from '../../lib/model/collection';
 import type { Clip } from '../../lib/model/clip';
 import type { Highlight } from '../../lib/model/highlight';
@@ -67,30 +67,6 @@ function library(): { clips: Clip[]; highlights: Highlight[]; collection: unknow
   }
   const collection = collectionSchema.parse({ kind: 'collection', id: 'bench-collection', title: 'Ten thousand pages', createdAt: NOW, updatedAt: NOW, items });
   return { clips, highlights, collection: { ...collection, clipIds: clipIdsOf(collection) } };
-}
-
-/** Puts records straight into the extension's IndexedDB (production code has no test hooks). */
-async function putRecords(page: Page, store: string, records: unknown[]): Promise<void> {
-  await page.evaluate(
-    async ({ store, records }) => {
-      const db = await new Promise<IDBDatabase>((ok, fail) => {
-        const request = indexedDB.open('health-clipper');
-        request.onsuccess = () => ok(request.result);
-        request.onerror = () => fail(request.error);
-      });
-      try {
-        await new Promise<void>((ok, fail) => {
-          const tx = db.transaction(store, 'readwrite');
-          for (const record of records) tx.objectStore(store).put(record);
-          tx.oncomplete = () => ok();
-          tx.onerror = () => fail(tx.error);
-        });
-      } finally {
-        db.close();
-      }
-    },
-    { store, records },
-  );
 }
 
 /** Samples the page's JS heap until stopped; gives the peak in MB. */

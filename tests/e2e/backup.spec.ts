@@ -4,7 +4,7 @@ import type { Page, Worker } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { buildBackupText } from '../../lib/exchange/backup';
 import { bulkClip, sampleLibrary, sampleSettings } from '../helpers/sample-library';
-import { highlightPhraseFromMenu, launchWithExtension, openLibrary, openPopup, removeProfile, screenshot, useExtensionSession, type ExtensionBrowser } from './harness';
+import { highlightPhraseFromMenu, launchWithExtension, openLibrary, openPopup, savePageFromPopup, removeProfile, screenshot, useExtensionSession, type ExtensionBrowser } from './harness';
 
 /** The extension API as seen inside the service worker. */
 declare const chrome: typeof import('wxt/browser').browser;
@@ -152,13 +152,10 @@ describe('backup, restore and bringing a library from another tool (real Chromiu
   it('backs up a library with pages, highlights, a reading list, a site rule and settings', async () => {
     const { ext } = session;
     const nhs = await session.openFixture('nhs-condition-page.html');
-    let popup = await openPopup(ext, nhs.tabId);
-    await popup.getByRole('button', { name: 'Save page' }).click();
-    await popup.getByText('Saved the article to your library.').waitFor();
-    await popup.close();
+    await savePageFromPopup(ext, nhs.tabId, 'Saved the article to your library.');
     const charity = await session.openFixture('charity-guide.html');
     await highlightPhraseFromMenu(ext, charity.page, charity.tabId, QUESTION_PASSAGE, 'question');
-    popup = await openPopup(ext, charity.tabId);
+    const popup = await openPopup(ext, charity.tabId);
     await popup.getByRole('button', { name: 'Add to my next appointment' }).click();
     await popup.getByText('Added to your list “My next appointment”.').waitFor();
     await popup.close();

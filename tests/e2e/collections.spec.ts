@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseCollectionFile, type CollectionFile } from '../../lib/exchange/collection-file';
-import { highlightPhraseFromMenu, launchWithExtension, openLibrary, openPopup, removeProfile, screenshot, useExtensionSession } from './harness';
+import { highlightPhraseFromMenu, launchWithExtension, openLibrary, openPopup, removeProfile, savePageFromPopup, screenshot, useExtensionSession } from './harness';
 
 /**
  * Collections across two browser profiles, in real Chromium: a moderator
@@ -21,10 +21,7 @@ const NOTES = ['Start here: what it is and what happens next.', 'The 15-minute r
 
 async function savePage(name: string): Promise<void> {
   const { page, tabId } = await session.openFixture(name);
-  const popup = await openPopup(session.ext, tabId);
-  await popup.getByRole('button', { name: 'Save page' }).click();
-  await popup.getByText(/^Saved the (article|page)/).waitFor();
-  await popup.close();
+  await savePageFromPopup(session.ext, tabId, /^Saved the (article|page)/);
   await page.close();
 }
 

@@ -9,7 +9,7 @@ import { entryFacts, type EntryFacts } from '../../lib/consult/entry-facts';
 import type { ClipListItem } from '../../lib/db/repository';
 import { clipIdsOf, collectionSchema, type Collection, type CollectionInput } from '../../lib/model/collection';
 import { highlightSchema, type Highlight } from '../../lib/model/highlight';
-import { ARTIFACTS, openLibrary, screenshot, tabIdFor, useExtensionSession } from './harness';
+import { ARTIFACTS, openLibrary, putRecords, screenshot, tabIdFor, useExtensionSession } from './harness';
 
 /**
  * The printed reading list and information prescription, in real Chromium:
@@ -45,30 +45,6 @@ async function saveFixture(library: Page, name: string): Promise<ClipListItem> {
   await page.close();
   if (!result.ok || !result.value) throw new Error(`could not save ${name}: ${result.error?.message ?? 'no answer'}`);
   return result.value.clip;
-}
-
-/** Puts records into one of the extension's IndexedDB stores (opened at its current version). */
-async function putRecords(page: Page, store: string, records: unknown[]): Promise<void> {
-  await page.evaluate(
-    async ({ store, records }) => {
-      const db = await new Promise<IDBDatabase>((ok, fail) => {
-        const request = indexedDB.open('health-clipper');
-        request.onsuccess = () => ok(request.result);
-        request.onerror = () => fail(request.error);
-      });
-      try {
-        await new Promise<void>((ok, fail) => {
-          const tx = db.transaction(store, 'readwrite');
-          for (const record of records) tx.objectStore(store).put(record);
-          tx.oncomplete = () => ok();
-          tx.onerror = () => fail(tx.error);
-        });
-      } finally {
-        db.close();
-      }
-    },
-    { store, records },
-  );
 }
 
 /** Parses a collection with the real schema and stores it as the repository would (with its clip ids). */

@@ -381,3 +381,35 @@ export async function highlightPhraseFromMenu(ext: ExtensionBrowser, page: Page,
   await clickContextMenu(ext, tabId, `hc-highlight-${meaning}`, page.url());
   await page.waitForFunction(({ m, n }) => (CSS.highlights.get(`hc-${m}`)?.size ?? 0) > n, { m: meaning, n: before }, { timeout: 15_000 });
 }
+
+/** Saves the page in a tab from the popup, as a person would, and waits for the popup to say so. */
+export async function savePageFromPopup(ext: ExtensionBrowser, tabId: number, said: string | RegExp = /^Saved/): Promise<void> {
+  const popup = await openPopup(ext, tabId);
+  await popup.getByRole('button', { name: 'Save page' }).click();
+  await popup.getByText(said).waitFor();
+  await popup.close();
+}
+
+/** Puts records straight into one of the extension's IndexedDB stores, from an extension page (production code has no test hooks). */
+export async function putRecords(page: Page, store: string, records: unknown[]): Promise<void> {
+  await page.evaluate(
+    async ({ store, records }) => {
+      const db = await new Promise<IDBDatabase>((ok, fail) => {
+        const request = indexedDB.open('health-clipper');
+        request.onsuccess = () => ok(request.result);
+        request.onerror = () => fail(request.error);
+      });
+      try {
+        await new Promise<void>((ok, fail) => {
+          const tx = db.transaction(store, 'readwrite');
+          for (const record of records) tx.objectStore(store).put(record);
+          tx.oncomplete = () => ok();
+          tx.onerror = () => fail(tx.error);
+        });
+      } finally {
+        db.close();
+      }
+    },
+    { store, records },
+  );
+}

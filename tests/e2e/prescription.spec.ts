@@ -1,17 +1,14 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openLibrary, openPopup, screenshot, useExtensionSession } from './harness';
+import { openLibrary, savePageFromPopup, screenshot, useExtensionSession } from './harness';
 
 const session = useExtensionSession();
 
 /** Saves a fixture page from the popup, as a person would. */
 async function savePage(name: string): Promise<void> {
   const { page, tabId } = await session.openFixture(name);
-  const popup = await openPopup(session.ext, tabId);
-  await popup.getByRole('button', { name: 'Save page' }).click();
-  await popup.getByText(/^Saved/).waitFor();
-  await popup.close();
+  await savePageFromPopup(session.ext, tabId);
   await page.close();
 }
 

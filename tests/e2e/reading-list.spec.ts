@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { STARTER_QUESTION_SETS } from '../../lib/consult/starter-questions';
-import { highlightPhraseFromMenu, openLibrary, openPopup, screenshot, useExtensionSession } from './harness';
+import { highlightPhraseFromMenu, openLibrary, openPopup, savePageFromPopup, screenshot, useExtensionSession } from './harness';
 
 const session = useExtensionSession();
 const QUESTION_PASSAGE = 'Then have a sugary drink or snack that acts fast, such as a small glass of non-diet fizzy drink';
@@ -25,15 +25,12 @@ describe('preparing for an appointment: a reading list (issue 5)', () => {
     const { ext } = session;
     // Two pages in the library: one saved from the popup, one highlighted with a question (which saves it).
     const nhs = await session.openFixture('nhs-condition-page.html');
-    let popup = await openPopup(ext, nhs.tabId);
-    await popup.getByRole('button', { name: 'Save page' }).click();
-    await popup.getByText('Saved the article to your library.').waitFor();
-    await popup.close();
+    await savePageFromPopup(ext, nhs.tabId, 'Saved the article to your library.');
     const charity = await session.openFixture('charity-guide.html');
     await highlightPhraseFromMenu(ext, charity.page, charity.tabId, QUESTION_PASSAGE, 'question');
 
     // From the popup on the charity page: add it to my next appointment; it says which list, with a link.
-    popup = await openPopup(ext, charity.tabId);
+    const popup = await openPopup(ext, charity.tabId);
     await popup.getByRole('button', { name: 'Add to my next appointment' }).click();
     await popup.getByText('Added to your list “My next appointment”.').waitFor();
     await screenshot(popup, 'reading-list-popup-added');
