@@ -1,36 +1,84 @@
-import { useState } from 'preact/hooks';
-import { SourceTypeBadge } from '../../components/SourceTypeBadge';
-import { displayHost, formatDate } from '../../components/format-date';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useObservable } from '../../components/hooks/use-observable';
+import { VirtualList } from '../../components/VirtualList';
+import type { LibraryQuery } from '../../lib/db/library-search';
 import type { LibraryRepository } from '../../lib/db/repository';
-import { isReviewOverdue } from '../../lib/model/quality-facts';
-import { resolveSourceType } from '../../lib/model/site-rules';
 import { SOURCE_TYPES, SOURCE_TYPE_LABELS, sourceTypeSchema } from '../../lib/model/source-type';
 import { BackupReminder } from './backup/BackupReminder';
-import { clipHref } from './use-hash-route';
+import { ClipRowView } from './ClipRowView';
+import { useLibraryList } from './use-library-list';
 
 export interface ClipListViewProps {
   repo: LibraryRepository;
   onDelete: (id: string) => void;
 }
 
-const KIND_LABELS = { article: 'Article', selection: 'Passage', link: 'Link' } as const;
+/** Row height in rem: fixed, so the list can place 100,000 rows without measuring them. */
+const ROW_REM = 9.5;
+const nf = new Intl.NumberFormat('en-GB');
 
-/** Search, filters and the list of clips, newest first. */
+/** Midnight at the start of a yyyy-mm-dd day, local time (ms), or undefined. */
+function dayStart(value: string, plusDays = 0): number | undefined {
+  if (!value) return undefined;
+  const [y, m, d] = value.split('-').map(Number);
+  return y && m && d ? new Date(y, m - 1, d + plusDays).getTime() : undefined;
+}
+
+/** Search, filters and the list of clips: newest first, or best match first when searching. */
 export function ClipListView({ repo, onDelete }: ClipListViewProps) {
   const [query, setQuery] = useState('');
   const [tag, setTag] = useState('');
   const [type, setType] = useState('');
-  const sourceType = sourceTypeSchema.safeParse(type).data;
-  const clips = useObservable(
-    () => repo.observeClips({ query, tag: tag || undefined, sourceType }),
-    [query, tag, type],
-  );
+  const [listId, setListId] = useState('');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [hasHighlights, setHasHighlights] = useState(false);
+  const [overdue, setOverdue] = useState(false);
   const tags = useObservable(() => repo.observeTags(), []).value ?? [];
   const siteRules = useObservable(() => repo.observeSiteRules(), []).value ?? [];
+  const lists = useObservable(() => repo.collections.observeList(), []).value ?? [];
+
+  const request: Omit<LibraryQuery, 'now'> = {
+    query: query.trim() ? query : '',
+    filter: {
+      ...(tag ? { tag } : {}),
+      ...(sourceTypeSchema.safeParse(type).success ? { type: sourceTypeSchema.parse(type) } : {}),
+      ...(listId ? { collectionId: listId } : {}),
+      ...(dayStart(from) !== undefined ? { savedFrom: dayStart(from) } : {}),
+      ...(dayStart(to, 1) !== undefined ? { savedBefore: dayStart(to, 1) } : {}),
+      ...(hasHighlights ? { hasHighlights: true } : {}),
+      ...(overdue ? { reviewOverdue: true } : {}),
+    },
+  };
+  const active = Boolean(request.query) || Object.keys(request.filter).length > 0;
+  const list = useLibraryList(repo, request, active);
+  const firstRows = useMemo(() => new Map((list.firstRows ?? []).map((r) => [r.clip.id, r])), [list.firstRows]);
+  const ids = list.ids ?? (active ? undefined : list.firstRows?.map((r) => r.clip.id));
   const now = new Date();
-  const list = clips.value;
-  const filtered = Boolean(query || tag || type);
+
+  // The moment the first rows are on screen, for the benchmark (User Timing: "hc-first-rows").
+  const marked = useRef(false);
+  const firstShown = ids?.length ? (list.rows.get(ids[0]!) ?? firstRows.get(ids[0]!)) : undefined;
+  useEffect(() => {
+    if (firstShown && !marked.current) {
+      marked.current = true;
+      performance.mark('hc-first-rows');
+    }
+  }, [firstShown]);
+
+  const building = list.progress?.state === 'building' ? list.progress : undefined;
+  const count = ids?.length;
+  const status =
+    list.error ??
+    (count === undefined
+      ? active
+        ? 'Searching…'
+        : 'Loading…'
+      : count === 0
+        ? active
+          ? 'Nothing matches. Try fewer words or clear the filters.'
+          : 'Your library is empty. Open a health page and use the Health Clipper button to save it.'
+        : `${nf.format(count)} ${count === 1 ? 'clip' : 'clips'}${active ? ' found' : list.ids ? '' : ' (newest first; counting the rest)'}`);
 
   return (
     <main>
@@ -42,9 +90,12 @@ export function ClipListView({ repo, onDelete }: ClipListViewProps) {
       </p>
       <BackupReminder repo={repo} />
       <form class="hc-filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <div>
+        <div class="hc-filters__query">
           <label for="hc-search">Search your library</label>
-          <input id="hc-search" type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+          <input id="hc-search" type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} aria-describedby="hc-search-help" />
+          <p id="hc-search-help" class="hc-muted hc-small">
+            Searches titles, text, your notes, highlights and tags. Doses and numbers work too: “5 mg”, “111”, “type 2”.
+          </p>
         </div>
         <div>
           <label for="hc-tag-filter">Tag</label>
@@ -64,56 +115,63 @@ export function ClipListView({ repo, onDelete }: ClipListViewProps) {
             ))}
           </select>
         </div>
+        <div>
+          <label for="hc-list-filter">In a list</label>
+          <select id="hc-list-filter" value={listId} onChange={(e) => setListId(e.currentTarget.value)}>
+            <option value="">Any or none</option>
+            {lists.map((c) => (
+              <option key={c.id} value={c.id}>{c.title}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label for="hc-from-filter">Saved from</label>
+          <input id="hc-from-filter" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
+        </div>
+        <div>
+          <label for="hc-to-filter">Saved up to</label>
+          <input id="hc-to-filter" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
+        </div>
+        <div class="hc-filters__checks">
+          <label>
+            <input type="checkbox" checked={hasHighlights} onChange={(e) => setHasHighlights(e.currentTarget.checked)} /> Has highlights
+          </label>
+          <label>
+            <input type="checkbox" checked={overdue} onChange={(e) => setOverdue(e.currentTarget.checked)} /> Review overdue
+          </label>
+        </div>
       </form>
-      <p role="status" class="hc-muted">
-        {list === undefined
-          ? 'Loading…'
-          : list.length === 0
-            ? filtered
-              ? 'Nothing matches. Try fewer words or clear the filters.'
-              : 'Your library is empty. Open a health page and use the Health Clipper button to save it.'
-            : `${list.length} ${list.length === 1 ? 'clip' : 'clips'}${filtered ? ' found' : ''}`}
-      </p>
-      {clips.error ? <p role="alert">The library could not be read. Reload this page.</p> : null}
-      <ul class="hc-list" aria-label="Saved clips">
-        {(list ?? []).map((clip) => {
-          const shown = resolveSourceType(clip, siteRules);
-          const reason =
-            shown.decidedBy === 'page'
-              ? 'You chose this type.'
-              : shown.rule
-                ? `Your list of sites says ${shown.rule.host} is ${SOURCE_TYPE_LABELS[shown.type]}.`
-                : clip.sourceVerdict.reasons[0];
-          return (
-          <li key={clip.id} class="hc-row" data-clip-id={clip.id} data-kind={clip.kind}>
-            <div>
-              <a class="hc-row__title" href={clipHref(clip.id)}>{clip.title}</a>
-              <div class="hc-row__meta">
-                <SourceTypeBadge type={shown.type} overridden={shown.decidedBy !== 'classifier'} />
-                <span>{clip.siteName ?? displayHost(clip.url)}</span>
-                <span>{KIND_LABELS[clip.kind]}</span>
-                <span>Saved {formatDate(clip.savedAt)}</span>
-                {isReviewOverdue(clip.quality, now) ? <span class="hc-pill-warning">Review overdue</span> : null}
-              </div>
-              <p class="hc-row__reason">{reason}</p>
-              {clip.quote ? <p class="hc-row__quote">“{clip.quote.exact.slice(0, 240)}”</p> : null}
-              {clip.tags.length ? (
-                <div aria-label="Tags">
-                  {clip.tags.map((t) => (
-                    <span key={t} class="hc-tag-pill">{t}</span>
-                  ))}
-                </div>
-              ) : null}
-            </div>
-            <div>
-              <button type="button" class="hc-danger" onClick={() => onDelete(clip.id)} aria-label={`Delete ${clip.title}`}>
-                Delete
-              </button>
-            </div>
-          </li>
-          );
-        })}
-      </ul>
+      <p role="status" class="hc-muted" id="hc-list-status">{status}</p>
+      {building ? (
+        <div class="hc-index-progress" role="status">
+          <label for="hc-index-progress">
+            Getting search ready: {nf.format(building.done)} of {nf.format(building.total)} clips.
+            {active && list.partial ? ' Results so far come from these clips only.' : ' You can search meanwhile.'}
+          </label>
+          <progress id="hc-index-progress" max={building.total || 1} value={building.done} />
+        </div>
+      ) : null}
+      {list.progress?.state === 'failed' ? (
+        <p role="alert">Search could not be prepared. Your clips are safe; reload this page to try again.</p>
+      ) : null}
+      {ids && ids.length ? (
+        <VirtualList
+          count={ids.length}
+          rowHeightRem={ROW_REM}
+          label="Saved clips"
+          class="hc-list"
+          keyOf={(i) => ids[i]!}
+          onRange={(start, end) => list.loadRange(start, end)}
+          renderRow={(i) => {
+            const row = list.rows.get(ids[i]!) ?? firstRows.get(ids[i]!);
+            return row ? (
+              <ClipRowView row={row} siteRules={siteRules} now={now} onDelete={onDelete} />
+            ) : (
+              <div class="hc-row hc-row--loading" aria-busy="true">Loading…</div>
+            );
+          }}
+        />
+      ) : null}
     </main>
   );
 }

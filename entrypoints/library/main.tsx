@@ -2,8 +2,12 @@ import { render } from 'preact';
 import '../../components/base.css';
 import './library.css';
 import { LibraryApp } from './LibraryApp';
+import { getSearchClient } from './search-client';
 
 const app = document.getElementById('app');
 if (app) render(<LibraryApp />, app);
 // Ask once that the library is never evicted under disk pressure.
 void navigator.storage?.persist?.();
+
+// Test builds only (removed from the real extension): lets the benchmark time searches without the UI around them.
+if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { hcSearch: () => getSearchClient() });

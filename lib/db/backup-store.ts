@@ -72,9 +72,16 @@ export class BackupStore {
     return (await this.db.clips.orderBy('savedAt').first())?.savedAt;
   }
 
-  /** How many clips there are and when the oldest was saved, kept current (for the backup reminder). */
-  observeClipAge(): Observable<{ clipCount: number; oldestSavedAt?: string }> {
-    return liveQuery(async () => ({ clipCount: await this.db.clips.count(), oldestSavedAt: await this.oldestSavedAt() }));
+  /**
+   * How many clips there are, counted up to `upTo` (counting a whole table
+   * takes about a second at 100,000 clips; the reminder only needs to know
+   * there are enough to lose), and when the oldest was saved, kept current.
+   */
+  observeClipAge(upTo = 1_000): Observable<{ clipCount: number; countedAll: boolean; oldestSavedAt?: string }> {
+    return liveQuery(async () => {
+      const counted = (await this.db.clips.limit(upTo + 1).primaryKeys()).length;
+      return { clipCount: Math.min(counted, upTo), countedAll: counted <= upTo, oldestSavedAt: await this.oldestSavedAt() };
+    });
   }
 
   /**

@@ -3,6 +3,8 @@ import type { Clip } from '../model/clip';
 import type { StoredCollection } from '../model/collection';
 import type { Highlight } from '../model/highlight';
 import type { SiteRule } from '../model/source-type';
+import { searchJournalMiddleware, type JournalEntry } from './search-journal';
+import type { SearchIndexRow } from './search-index-store';
 
 export const LIBRARY_DB_NAME = 'health-clipper';
 
@@ -48,6 +50,19 @@ export const SCHEMA_HISTORY = [
       collections: 'id, kind, updatedAt, *clipIds',
     },
   },
+  {
+    version: 5,
+    stores: {
+      clips: 'id, canonicalUrl, savedAt, *tags, kind',
+      siteRules: 'host',
+      highlights: 'id, clipId, canonicalUrl, createdAt',
+      collections: 'id, kind, updatedAt, *clipIds',
+      // ++seq: which clips changed, written with every change to clips or highlights (search-journal.ts).
+      searchJournal: '++seq',
+      // key: the saved search index, in parts (search-index-store.ts). Derived data: never backed up.
+      searchIndex: 'key',
+    },
+  },
 ] as const;
 
 /** The library's IndexedDB database, in the extension's own origin. */
@@ -56,9 +71,12 @@ export class LibraryDb extends Dexie {
   siteRules!: EntityTable<SiteRule, 'host'>;
   highlights!: EntityTable<Highlight, 'id'>;
   collections!: EntityTable<StoredCollection, 'id'>;
+  searchJournal!: EntityTable<JournalEntry, 'seq'>;
+  searchIndex!: EntityTable<SearchIndexRow, 'key'>;
 
   constructor(name: string = LIBRARY_DB_NAME) {
     super(name);
     for (const { version, stores } of SCHEMA_HISTORY) this.version(version).stores(stores);
+    this.use(searchJournalMiddleware);
   }
 }

@@ -10,11 +10,19 @@ import { BackupStore } from './backup-store';
 import { CollectionStore } from './collection-store';
 import { LibraryDb } from './library-db';
 import { LinkImportStore } from './link-import-store';
+import { bestPassage, type Passage } from '../search/snippet';
+import type { QueryPlan } from '../search/tokenise';
 import { storageError } from './storage-error';
 import { SubscriptionStore } from './subscription-store';
 
 /** A clip without its (large) stored content: what lists show. */
 export type ClipListItem = Omit<Clip, 'contentHtml' | 'contentText'>;
+
+/** One row of the library list: the clip without its content, and the passage that matched a search. */
+export interface ClipRow {
+  clip: ClipListItem;
+  passage?: Passage;
+}
 
 /** The outcome of saving: the clip, and whether it was already there. */
 export interface SavedClip {
@@ -307,6 +315,43 @@ export class LibraryRepository {
     const clips = await source.filter((c) => matchesFilter(c, filter, words, rules)).toArray();
     if (filter.tag) clips.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
     return clips.map(toListItem);
+  }
+
+  /** The newest clips, for the first rows of the library (an indexed read: fast at any size). */
+  async listNewest(limit: number): Promise<ClipListItem[]> {
+    return (await this.db.clips.orderBy('savedAt').reverse().limit(limit).toArray()).map(toListItem);
+  }
+
+  /** Every clip's id, newest first (keys only: about a tenth of a second at 100,000 clips). */
+  async listIdsNewestFirst(): Promise<string[]> {
+    return (await this.db.clips.orderBy('savedAt').reverse().primaryKeys()) as string[];
+  }
+
+  /** `listIdsNewestFirst`, kept current. */
+  observeIdsNewestFirst(): Observable<string[]> {
+    return liveQuery(() => this.listIdsNewestFirst());
+  }
+
+  /**
+   * The rows for these ids, in the same order (missing clips left out),
+   * each with the passage that matched `plan` when there is one.
+   */
+  async listRows(ids: readonly string[], plan?: QueryPlan): Promise<ClipRow[]> {
+    const clips = await this.db.clips.bulkGet([...ids]);
+    return clips
+      .filter((c): c is Clip => Boolean(c))
+      .map((clip) => {
+        const passage = plan?.clauses.length ? bestPassage(clip.contentText ?? clip.quote?.exact ?? clip.excerpt ?? '', plan) : undefined;
+        return passage ? { clip: toListItem(clip), passage } : { clip: toListItem(clip) };
+      });
+  }
+
+  /** A number that changes whenever a clip or highlight is written anywhere (the search journal's newest entry). */
+  observeChanges(): Observable<number> {
+    return liveQuery(async () => {
+      const last = await this.db.searchJournal.orderBy('seq').lastKey();
+      return typeof last === 'number' ? last : 0;
+    });
   }
 
   /** Every tag in use, sorted, for autocomplete and the tag filter. */

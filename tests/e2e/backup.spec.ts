@@ -61,7 +61,8 @@ function dumpDatabase(page: Page): Promise<Record<string, unknown[]>> {
       open.onerror = () => fail(open.error);
     });
     const out: Record<string, unknown[]> = {};
-    for (const name of Array.from(db.objectStoreNames)) {
+    // The search journal and saved index are derived from the rest (never backed up, rebuilt after a restore).
+    for (const name of Array.from(db.objectStoreNames).filter((n) => !n.startsWith('search'))) {
       out[name] = await new Promise<unknown[]>((ok) => {
         const request = db.transaction(name).objectStore(name).getAll();
         request.onsuccess = () => ok(request.result);

@@ -43,14 +43,41 @@ export interface FixtureServer {
 /** The host without www./m. so a page answers under its www. and mobile variants too. */
 const bareHostOf = (host: string) => host.replace(/^(www|m|mobile)\.(?=.+\.)/, '');
 
+/** Extra folders a fixture server may serve besides tests/fixtures/pages. */
+export interface FixtureServerOptions {
+  /**
+   * URL path prefix (without slashes) -> folder: `/corpus/aclu/source.html`
+   * serves `<folder>/aclu/source.html` when `{ corpus: folder }` is given.
+   * Only .html files are served; `?nocanonical` applies to them too.
+   */
+  extraDirs?: Readonly<Record<string, string>>;
+}
+
+/** The file an extra folder serves for a path, or undefined when no extra folder claims it. */
+function extraFileFor(pathname: string, extraDirs: Readonly<Record<string, string>>): string | undefined {
+  const [, prefix = '', ...rest] = pathname.split('/');
+  const dir = Object.hasOwn(extraDirs, prefix) ? extraDirs[prefix] : undefined;
+  if (dir === undefined) return undefined;
+  const root = resolve(dir);
+  const notServed = join(root, '.not-served');
+  let file: string;
+  try {
+    file = resolve(root, ...rest.map((part) => decodeURIComponent(part)));
+  } catch {
+    return notServed; // a malformed %-escape
+  }
+  return file.startsWith(`${root}/`) ? file : notServed;
+}
+
 /**
  * Serves tests/fixtures/pages over HTTPS (test certificate) on 127.0.0.1.
  * Chromium is started with every host name mapped to this server, so a page
  * can be opened at https://www.nhs.uk/... and the extension sees the real
  * address, while no request leaves the machine. `?nocanonical` strips the
  * canonical link so repeated runs of one page count as different pages.
+ * `options.extraDirs` serves more folders (the benchmark's corpus).
  */
-export async function startFixtureServer(): Promise<FixtureServer> {
+export async function startFixtureServer(options: FixtureServerOptions = {}): Promise<FixtureServer> {
   const urls = fixtureUrls();
   const byAddress = new Map(Object.entries(urls).map(([name, url]) => {
     const u = new URL(url);
@@ -73,9 +100,10 @@ export async function startFixtureServer(): Promise<FixtureServer> {
       else res.writeHead(200, headers).end(served.body);
       return;
     }
+    const extra = options.extraDirs ? extraFileFor(url.pathname, options.extraDirs) : undefined;
     const name = byAddress.get(`${bareHostOf(url.hostname)}${url.pathname}`) ?? url.pathname.replace(/^\/+/, '');
-    const file = join(PAGES_DIR, name);
-    if (!file.startsWith(PAGES_DIR) || !existsSync(file) || extname(file) !== '.html') {
+    const file = extra ?? join(PAGES_DIR, name);
+    if ((!extra && !file.startsWith(PAGES_DIR)) || !existsSync(file) || extname(file) !== '.html') {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
       return;
     }
@@ -297,9 +325,9 @@ export async function openSidePanel(ext: ExtensionBrowser, tabId: number): Promi
 }
 
 /** Saves a screenshot under tests/e2e/artifacts for a person to look at. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: options.fullPage ?? true });
 }
 
 /** One fixture server and one browser for a test file, set up and torn down around it. */
@@ -401,8 +429,14 @@ export async function putRecords(page: Page, store: string, records: unknown[]):
       });
       try {
         await new Promise<void>((ok, fail) => {
-          const tx = db.transaction(store, 'readwrite');
+          // Like the extension's own writes, clips and highlights also note which clips changed for search.
+          const journal = (store === 'clips' || store === 'highlights') && db.objectStoreNames.contains('searchJournal');
+          const tx = db.transaction(journal ? [store, 'searchJournal'] : store, 'readwrite');
           for (const record of records) tx.objectStore(store).put(record);
+          if (journal) {
+            const clipIds = records.map((r) => (r as { id?: string; clipId?: string })[store === 'clips' ? 'id' : 'clipId']);
+            tx.objectStore('searchJournal').add({ clipIds });
+          }
           tx.oncomplete = () => ok();
           tx.onerror = () => fail(tx.error);
         });

@@ -51,7 +51,8 @@ export function BackupReminder({ repo }: BackupReminderProps) {
   return (
     <aside class="hc-backup-reminder" aria-label="Backup reminder">
       <p>
-        Your {facts.clipCount.toLocaleString('en-GB')} saved pages are kept only in this browser, and{' '}
+        Your {facts.clipCount.toLocaleString('en-GB')}
+        {facts.countedAll ? '' : ' or more'} saved pages are kept only in this browser, and{' '}
         {lastBackup ? `your last backup was on ${formatDate(lastBackup)}` : 'you have not backed them up yet'}. A backup file keeps
         them safe if this computer breaks or the browser is reset.
       </p>

@@ -54,6 +54,11 @@ const RULES: { folder: string; forbidden: RegExp[]; why: string }[] = [
     forbidden: [/^lib\/(db|messages)/, /^dexie$/, /^preact/, /^wxt/],
     why: 'pure file formats, export and import planning: storage is lib/db (applyImport), UI is the library page',
   },
+  {
+    folder: 'lib/search',
+    forbidden: [/^lib\/(?!(model|search)\/)/, /^(?!lib\/)/],
+    why: 'pure search: tokenising, the index and passages; storage and the worker live in lib/db and the library page',
+  },
   { folder: 'lib/db', forbidden: [/^lib\/(messages|clip|classify)/, /^preact/, /^wxt/], why: 'storage only' },
   { folder: 'components', forbidden: [/^lib\/(db|messages)/, /^wxt/, /^dexie$/], why: 'data in as props, callbacks out' },
   { folder: 'entrypoints/clipper', forbidden: [/^lib\/db/, /^dexie$/], why: 'runs in web pages: never the extension database' },

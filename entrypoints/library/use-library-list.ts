@@ -1,0 +1,116 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useObservable } from '../../components/hooks/use-observable';
+import type { LibraryQuery, SearchProgress } from '../../lib/db/library-search';
+import type { ClipRow, LibraryRepository } from '../../lib/db/repository';
+import type { QueryPlan } from '../../lib/search/tokenise';
+import { getSearchClient, type SearchClient } from './search-client';
+
+/** User Timing marks for the benchmark: when building started, and when the index was ready (with its size). */
+function markProgress(progress: SearchProgress): void {
+  if (progress.state === 'building' && progress.done === 0) performance.mark('hc-search-building');
+  if (progress.state === 'ready') performance.mark('hc-search-ready', { detail: { bytes: progress.bytes ?? 0, clips: progress.total } });
+}
+
+/** The library list's state: which clips, in what order, their rows as they load, and the search index's progress. */
+export interface LibraryList {
+  /** Ids of the clips to list, in order; undefined until known. */
+  ids?: string[];
+  /** The clips shown before all ids are known (the newest few, read first so the page opens at once). */
+  firstRows?: ClipRow[];
+  /** Rows loaded so far, by id. */
+  rows: ReadonlyMap<string, ClipRow>;
+  plan?: QueryPlan;
+  /** Only part of the library was searched (the index is still being built). */
+  partial: boolean;
+  progress?: SearchProgress;
+  error?: string;
+  /** Asks for the rows from `start` to `end` (on screen) to be loaded. */
+  loadRange(start: number, end: number): void;
+}
+
+const FIRST_ROWS = 30;
+
+/**
+ * With nothing typed and no filter, the list comes straight from the
+ * database, newest first: the first rows in one small indexed read, then all
+ * ids. Anything typed or filtered goes to the search index (in a worker).
+ * Either way, rows are read only for the part of the list on screen.
+ */
+export function useLibraryList(repo: LibraryRepository, request: Omit<LibraryQuery, 'now'>, active: boolean): LibraryList {
+  // The worker starts after the first rows are read, so reading the saved index never delays them.
+  const [search, setSearch] = useState<SearchClient | undefined>();
+  const [firstRows, setFirstRows] = useState<ClipRow[] | undefined>();
+  const [hits, setHits] = useState<{ ids: string[]; plan: QueryPlan; partial: boolean; key: string } | undefined>();
+  const [progress, setProgress] = useState<SearchProgress | undefined>();
+  const [error, setError] = useState<string | undefined>();
+  const [rows, setRows] = useState<Map<string, ClipRow>>(() => new Map());
+  const changes = useObservable(() => repo.observeChanges(), []).value;
+  const newest = useObservable(() => (active ? { subscribe: () => ({ unsubscribe() {} }) } : repo.observeIdsNewestFirst()), [active]);
+  const requestKey = JSON.stringify(request);
+  const asked = useRef(0);
+  const range = useRef({ start: 0, end: FIRST_ROWS });
+
+  useEffect(() => {
+    let gone = false;
+    const started = repo.listNewest(FIRST_ROWS).then((clips) => {
+      if (!gone) setFirstRows(clips.map((clip) => ({ clip })));
+    });
+    const client = started.then(() => new Promise<SearchClient>((resolve) => setTimeout(() => resolve(getSearchClient()), 0)));
+    let stop = () => {};
+    void client.then((c) => {
+      if (gone) return;
+      setSearch(c);
+      stop = c.onProgress((p) => {
+        markProgress(p);
+        setProgress(p);
+      });
+    });
+    const hide = () => {
+      if (document.visibilityState === 'hidden') void client.then((c) => c.flush());
+    };
+    document.addEventListener('visibilitychange', hide);
+    return () => {
+      gone = true;
+      stop();
+      document.removeEventListener('visibilitychange', hide);
+    };
+  }, []);
+
+  useEffect(() => {
+    if (!active || !search) return;
+    const id = ++asked.current;
+    search
+      .search({ ...request, now: Date.now() })
+      .then((result) => {
+        if (id !== asked.current) return;
+        setError(undefined);
+        setHits({ ids: result.ids, plan: result.plan, partial: result.partial, key: requestKey });
+      })
+      .catch(() => {
+        if (id === asked.current) setError('Search stopped working. Reload this page to try again.');
+      });
+  }, [requestKey, active, changes, search]);
+
+  const ids = active ? (hits?.key === requestKey ? hits.ids : undefined) : newest.value;
+  const plan = active && hits?.key === requestKey ? hits.plan : undefined;
+
+  // Rows depend on the passage for this query and on the clip as it is now: start again when either changes.
+  useEffect(() => setRows(new Map()), [plan, changes]);
+
+  const load = (start: number, end: number, list = ids, map = rows) => {
+    range.current = { start, end };
+    if (!list) return;
+    const wanted = list.slice(start, end).filter((id) => !map.has(id));
+    if (!wanted.length) return;
+    void repo.listRows(wanted, plan).then((loaded) => {
+      setRows((old) => {
+        const next = new Map(old);
+        for (const row of loaded) next.set(row.clip.id, row);
+        return next;
+      });
+    });
+  };
+  useEffect(() => load(range.current.start, range.current.end), [ids, rows.size === 0]);
+
+  return { ids, firstRows, rows, plan, partial: Boolean(active && hits?.partial), progress, error, loadRange: load };
+}
