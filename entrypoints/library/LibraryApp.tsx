@@ -1,18 +1,21 @@
 import { useEffect, useState } from 'preact/hooks';
 import { StatusMessage } from '../../components/StatusMessage';
 import { getRepository, type DeletedClip } from '../../lib/db/repository';
-import { AllHighlightsView } from './AllHighlightsView';
+import { lazy, Suspense } from 'preact/compat';
 import { ClipListView } from './ClipListView';
-import { ImportView } from './import/ImportView';
-import { ListEditorView } from './lists/ListEditorView';
-import { ListsView } from './lists/ListsView';
 import { ReaderView } from './ReaderView';
-import { SettingsView } from './SettingsView';
-import { SharedListView } from './share/SharedListView';
-import { SubscriptionsView } from './subscriptions/SubscriptionsView';
-import { SiteRulesView } from './SiteRulesView';
 import { UndoToast } from '../../components/UndoToast';
 import { useHashRoute } from './use-hash-route';
+
+// Views other than the list and the reader load when first opened, so the list's first rows come sooner.
+const AllHighlightsView = lazy(() => import('./AllHighlightsView').then((m) => m.AllHighlightsView));
+const ImportView = lazy(() => import('./import/ImportView').then((m) => m.ImportView));
+const ListEditorView = lazy(() => import('./lists/ListEditorView').then((m) => m.ListEditorView));
+const ListsView = lazy(() => import('./lists/ListsView').then((m) => m.ListsView));
+const SettingsView = lazy(() => import('./SettingsView').then((m) => m.SettingsView));
+const SharedListView = lazy(() => import('./share/SharedListView').then((m) => m.SharedListView));
+const SubscriptionsView = lazy(() => import('./subscriptions/SubscriptionsView').then((m) => m.SubscriptionsView));
+const SiteRulesView = lazy(() => import('./SiteRulesView').then((m) => m.SiteRulesView));
 
 /** The library page: the list of clips, or one clip in the reader. */
 export function LibraryApp() {
@@ -56,6 +59,7 @@ export function LibraryApp() {
   return (
     <div class="hc-page">
       {error ? <StatusMessage tone="error">{error}</StatusMessage> : null}
+      <Suspense fallback={<p role="status">Loading…</p>}>
       {route.view === 'clip' ? (
         <ReaderView repo={repo} id={route.id} onDelete={(id) => void handleDelete(id)} />
       ) : route.view === 'sites' ? (
@@ -77,6 +81,7 @@ export function LibraryApp() {
       ) : (
         <ClipListView repo={repo} onDelete={(id) => void handleDelete(id)} />
       )}
+      </Suspense>
       {deleted ? <UndoToast title={deleted.clip.title} onUndo={() => void handleUndo()} onDismiss={() => setDeleted(undefined)} /> : null}
     </div>
   );

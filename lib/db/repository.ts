@@ -346,6 +346,15 @@ export class LibraryRepository {
       });
   }
 
+  /** These clips (in this order, without content) and their highlights, kept current: one page of a picker. */
+  observePickerPage(ids: readonly string[]): Observable<{ clips: ClipListItem[]; highlights: Highlight[] }> {
+    return liveQuery(async () => {
+      const clips = (await this.db.clips.bulkGet([...ids])).filter((c): c is Clip => Boolean(c)).map(toListItem);
+      const highlights = ids.length ? await this.db.highlights.where('clipId').anyOf([...ids]).toArray() : [];
+      return { clips, highlights: highlights.sort((a, b) => b.createdAt.localeCompare(a.createdAt)) };
+    });
+  }
+
   /** A number that changes whenever a clip or highlight is written anywhere (the search journal's newest entry). */
   observeChanges(): Observable<number> {
     return liveQuery(async () => {
@@ -405,11 +414,6 @@ export class LibraryRepository {
   /** `listSiteRules` that re-runs whenever the rules change. */
   observeSiteRules(): Observable<SiteRule[]> {
     return liveQuery(() => this.listSiteRules());
-  }
-
-  /** `listClips` that re-runs whenever the library changes. */
-  observeClips(filter: ClipFilter = {}): Observable<ClipListItem[]> {
-    return liveQuery(() => this.listClips(filter));
   }
 
   /** `listTags` that re-runs whenever the library changes. */

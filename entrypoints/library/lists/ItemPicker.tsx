@@ -8,6 +8,7 @@ import type { CollectionItem } from '../../../lib/model/collection';
 import { HIGHLIGHT_MEANING_LABELS, type Highlight } from '../../../lib/model/highlight';
 import { resolveSourceType } from '../../../lib/model/site-rules';
 import type { SiteRule } from '../../../lib/model/source-type';
+import { getSearchClient } from '../search-client';
 
 /** What the picker hands back: pages, and highlights on them. */
 export interface PickedItem {
@@ -35,13 +36,27 @@ const keyOf = (i: PickedItem) => `${i.clipId} ${i.highlightId ?? ''}`;
 export function ItemPicker({ repo, siteRules, present, onAdd, onClose }: ItemPickerProps) {
   const [query, setQuery] = useState('');
   const [chosen, setChosen] = useState<PickedItem[]>([]);
-  const clips = useObservable(() => repo.observeClips({ query }), [query]).value;
-  const all = useObservable(() => repo.observeAllHighlights(), []).value;
+  // The search index (or, with nothing typed, the newest pages) picks the ids; only those pages and their highlights are read.
+  const [found, setFound] = useState<{ ids: string[]; total: number } | undefined>();
+  const changes = useObservable(() => repo.observeChanges(), []).value;
+  useEffect(() => {
+    let live = true;
+    const ask = query.trim()
+      ? getSearchClient().search({ query, filter: {}, now: Date.now() }).then((hits) => ({ ids: hits.ids.slice(0, SHOWN + 1), total: hits.ids.length }))
+      : repo.listNewest(SHOWN + 1).then((clips) => ({ ids: clips.map((c) => c.id), total: clips.length }));
+    void ask.then((next) => live && setFound(next));
+    return () => {
+      live = false;
+    };
+  }, [query, changes]);
+  const page = useObservable(() => repo.observePickerPage(found?.ids ?? []), [found]).value;
+  const clips = found && page ? page.clips : undefined;
+  const total = found?.total ?? 0;
   const highlightsByClip = useMemo(() => {
     const map = new Map<string, Highlight[]>();
-    for (const { highlight } of all ?? []) map.set(highlight.clipId, [...(map.get(highlight.clipId) ?? []), highlight]);
+    for (const highlight of page?.highlights ?? []) map.set(highlight.clipId, [...(map.get(highlight.clipId) ?? []), highlight]);
     return map;
-  }, [all]);
+  }, [page]);
   const onList = new Set(present.map(keyOf));
   const picked = new Set(chosen.map(keyOf));
   useEffect(() => document.getElementById('hc-picker-search')?.focus(), []);
@@ -88,7 +103,9 @@ export function ItemPicker({ repo, siteRules, present, onAdd, onClose }: ItemPic
           : clips.length === 0
             ? query ? 'Nothing matches. Try fewer words.' : 'Your library is empty.'
             : clips.length > SHOWN
-              ? `Showing the first ${SHOWN} of ${clips.length} pages. Type more words to narrow the list.`
+              ? query.trim()
+                ? `Showing the best ${SHOWN} of ${total.toLocaleString('en-GB')} pages. Type more words to narrow the list.`
+                : `Showing your newest ${SHOWN} pages. Type words to find others.`
               : `${clips.length} ${clips.length === 1 ? 'page' : 'pages'}`}
       </p>
       <ul class="hc-picker__list" aria-label="Pages in your library">
