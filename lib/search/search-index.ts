@@ -232,11 +232,14 @@ export class SearchIndex {
     // Rarest clause first: only documents it reaches can match, so later clauses only update those.
     const clauses = plan.clauses.map((clause) => {
       const runs = this.expand(clause).map((term) => this.postingsOf(term));
-      return { runs, size: runs.reduce((n, r) => n + r.reduce((m, [docs]) => m + docs.length, 0), 0) };
+      return { runs, optional: clause.optional === true, size: runs.reduce((n, r) => n + r.reduce((m, [docs]) => m + docs.length, 0), 0) };
     });
-    clauses.sort((a, b) => a.size - b.size);
+    // Required parts first, rarest first; a common word still being typed only adds to the score.
+    clauses.sort((a, b) => Number(a.optional) - Number(b.optional) || a.size - b.size);
+    const need = clauses.filter((c) => !c.optional).length;
+    if (need === 0) return { ids: [], plan };
     const candidates: number[] = [];
-    clauses.forEach(({ runs }, c) => {
+    clauses.forEach(({ runs, optional }, c) => {
       for (const termRuns of runs) {
         let df = 0;
         for (const [docs] of termRuns) df += docs.length;
@@ -254,14 +257,13 @@ export class SearchIndex {
               candidates.push(d);
             }
             // hits counts clauses, not terms: a clause's second term adds score only.
-            if (hits[d] === c) hits[d] = c + 1;
+            if (hits[d] === c && !optional) hits[d] = c + 1;
             const w = weights[k]!;
             score[d]! += (idf * (w * 2.2)) / (w + 1.2);
           }
         }
       }
     });
-    const need = clauses.length;
     const tagged = tagDocs ? new Set<number>() : undefined;
     if (tagDocs) for (const [docs] of tagDocs) for (let k = 0; k < docs.length; k++) tagged!.add(docs[k]!);
     for (const d of candidates) {
@@ -318,14 +320,15 @@ export class SearchIndex {
     const out = new Set(clause.terms);
     if (clause.prefix === undefined) return [...out];
     const found = new Map<string, number>();
-    const prefix = clause.prefix;
-    for (const s of this.segments) {
-      for (let i = lowerBound(s.terms, prefix); i < s.terms.length && s.terms[i]!.startsWith(prefix); i++) {
-        found.set(s.terms[i]!, (found.get(s.terms[i]!) ?? 0) + s.offsets[i + 1]! - s.offsets[i]!);
+    for (const prefix of [clause.prefix, ...(clause.morePrefixes ?? [])]) {
+      for (const s of this.segments) {
+        for (let i = lowerBound(s.terms, prefix); i < s.terms.length && s.terms[i]!.startsWith(prefix); i++) {
+          found.set(s.terms[i]!, (found.get(s.terms[i]!) ?? 0) + s.offsets[i + 1]! - s.offsets[i]!);
+        }
       }
-    }
-    for (const [term, postings] of this.tail) {
-      if (term.startsWith(prefix)) found.set(term, (found.get(term) ?? 0) + postings.length / 2);
+      for (const [term, postings] of this.tail) {
+        if (term.startsWith(prefix)) found.set(term, (found.get(term) ?? 0) + postings.length / 2);
+      }
     }
     const ranked = [...found].sort((a, b) => b[1] - a[1]).slice(0, MAX_PREFIX_TERMS);
     for (const [term] of ranked) if (clauseMatches(clause, term)) out.add(term);

@@ -1,4 +1,4 @@
-import { NUMBER_QUALIFIERS, PHRASE_SYNONYMS, STOP_WORDS, UNITS } from './health-terms';
+import { NUMBER_QUALIFIERS, PHRASE_SYNONYMS, SPELLING_PARTS, SPELLING_WORDS, STOP_WORDS, UNITS, WORD_SYNONYMS } from './health-terms';
 import { fold, normalisePrefix, normaliseWord } from './normalise';
 
 /**
@@ -126,6 +126,10 @@ export function indexTerms(text: string, sink: TermSink): void {
 export interface Clause {
   terms: string[];
   prefix?: string;
+  /** Other spellings of a word being typed ("diarrho" is also "diarrhe"). */
+  morePrefixes?: string[];
+  /** A common word being typed: it ranks, but a document need not match it ("codeine might"). */
+  optional?: true;
   /** Where in the query this part was typed (for messages). */
   text: string;
 }
@@ -169,7 +173,7 @@ export function parseQuery(query: string): QueryPlan {
         const last = typing && i + 1 === tokens.length - 1;
         clauses.push({ terms: [`${t.text} ${unitOf(next.text)}`], prefix: last ? `${t.text} ${next.text}` : undefined, text: raw });
         i++;
-      } else if (joined && next?.kind === 'word' && typing && i + 1 === tokens.length - 1) {
+      } else if (joined && next?.kind === 'word' && typing && i + 1 === tokens.length - 1 && UNIT_NAMES.some((u) => u.startsWith(next.text))) {
         // "5 m" while typing "5 mg".
         clauses.push({ terms: [], prefix: `${t.text} ${next.text}`, text: raw });
         i++;
@@ -185,8 +189,19 @@ export function parseQuery(query: string): QueryPlan {
       continue;
     }
     const clause: Clause = { terms: [normaliseWord(t.text)], text: query.slice(t.start, t.end) };
-    if (isLast && t.text.length >= MIN_PREFIX) clause.prefix = normalisePrefix(t.text);
-    (STOP_WORDS.has(t.text) && !isLast ? stopOnly : clauses).push(clause);
+    if (isLast && t.text.length >= MIN_PREFIX) {
+      clause.prefix = normalisePrefix(t.text);
+      const completions = completionsOf(t.text);
+      clause.terms.push(...completions.terms);
+      const more = completions.prefixes.filter((p) => p !== clause.prefix);
+      if (more.length) clause.morePrefixes = more;
+    }
+    if (STOP_WORDS.has(t.text)) {
+      if (isLast && clauses.length) clause.optional = true;
+      (isLast ? clauses : stopOnly).push(clause);
+    } else {
+      clauses.push(clause);
+    }
   }
   return { clauses: clauses.length ? clauses : stopOnly };
 }
@@ -206,5 +221,37 @@ function matchPhrase(tokens: readonly RawToken[], at: number): { term: string; l
 
 /** True when a term from a document satisfies the clause. */
 export function clauseMatches(clause: Clause, term: string): boolean {
-  return clause.terms.includes(term) || (clause.prefix !== undefined && term.startsWith(clause.prefix));
+  return (
+    clause.terms.includes(term) ||
+    (clause.prefix !== undefined && term.startsWith(clause.prefix)) ||
+    (clause.morePrefixes?.some((p) => term.startsWith(p)) ?? false)
+  );
+}
+
+const UNIT_NAMES = Object.keys(UNITS);
+const SPELLING_KEYS = Object.keys(SPELLING_WORDS);
+const SYNONYM_KEYS = WORD_SYNONYMS.map(([from, to]) => [fold(from), to] as const);
+
+/**
+ * What a half-typed word may become, where normalising the whole word would
+ * change its start: a British spelling cut short ("diarrho", "counsellin")
+ * and a word with a synonym ("hyperte" for hypertension).
+ */
+function completionsOf(typed: string): { terms: string[]; prefixes: string[] } {
+  const terms: string[] = [];
+  const prefixes: string[] = [];
+  for (const key of SPELLING_KEYS) if (key.startsWith(typed) && key !== typed) prefixes.push(normalisePrefix(key));
+  for (const [from, to] of SPELLING_PARTS) {
+    // Only once the typed part reaches the British letters ("pae", not "pa").
+    let differs = 0;
+    while (from[differs] === to[differs]) differs++;
+    for (let k = from.length - 1; k > differs && k >= 3; k--) {
+      if (typed.endsWith(from.slice(0, k))) {
+        prefixes.push(normalisePrefix(typed.slice(0, typed.length - k) + from));
+        break;
+      }
+    }
+  }
+  for (const [from, to] of SYNONYM_KEYS) if (from.startsWith(typed)) terms.push(to);
+  return { terms, prefixes };
 }

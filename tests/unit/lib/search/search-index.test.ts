@@ -54,6 +54,12 @@ describe('SearchIndex', () => {
     expect(find('ferrous sulfate')).toEqual(['anaemia']);
   });
 
+  it('finds words while they are typed, in either spelling, by synonym, and past a common word', () => {
+    const typing = new SearchIndex();
+    typing.add(doc('d', 'Diarrhoea', 'Drink fluids. Codeine may help. Salt and hypertension. Call 111 for neurology advice.'));
+    for (const q of ['diarrho', 'salt hyperte', 'codeine might', '111 neur', 'counsel']) expect(typing.search(q).ids, q).toEqual(q === 'counsel' ? [] : ['d']);
+  });
+
   it('needs every part of the query', () => {
     expect(find('insulin metformin')).toEqual([]);
     expect(find('diabetes insulin')).toEqual(['t1']);

@@ -66,6 +66,18 @@ describe('reading what the user typed', () => {
     expect(clauses('d')).toEqual([{ terms: ['d'], prefix: undefined }]);
   });
 
+  it('completes a half-typed British spelling or a word with a synonym', () => {
+    expect(parseQuery('diarrho').clauses[0]?.morePrefixes).toEqual(['diarrhe']);
+    expect(parseQuery('counsellin').clauses[0]?.morePrefixes).toEqual(['counseling']);
+    expect(parseQuery('salt hyperte').clauses[1]?.terms).toContain('high-blood-pressure');
+    expect(parseQuery('pa').clauses[0]?.morePrefixes).toBeUndefined();
+  });
+
+  it('makes a common word being typed optional, and a number before a word that is no unit its own part', () => {
+    expect(parseQuery('codeine might').clauses.map((c) => c.optional)).toEqual([undefined, true]);
+    expect(clauses('111 neur')).toEqual([{ terms: ['111'], prefix: undefined }, { terms: ['neur'], prefix: 'neur' }]);
+  });
+
   it('turns a phrase with a synonym into one part', () => {
     expect(clauses('heart attack ')).toEqual([{ terms: ['heart-attack'], prefix: undefined }]);
     expect(clauses('myocardial infarction ')).toEqual([{ terms: ['heart-attack'], prefix: undefined }]);
