@@ -3,11 +3,11 @@ import { StatusMessage } from '../../components/StatusMessage';
 import { getRepository, type DeletedClip } from '../../lib/db/repository';
 import { lazy, Suspense } from 'preact/compat';
 import { ClipListView } from './ClipListView';
-import { ReaderView } from './ReaderView';
 import { UndoToast } from '../../components/UndoToast';
 import { useHashRoute } from './use-hash-route';
 
-// Views other than the list and the reader load when first opened, so the list's first rows come sooner.
+// Views other than the list load when first opened, so the list's first rows come sooner.
+const ReaderView = lazy(() => import('./ReaderView').then((m) => m.ReaderView));
 const AllHighlightsView = lazy(() => import('./AllHighlightsView').then((m) => m.AllHighlightsView));
 const ImportView = lazy(() => import('./import/ImportView').then((m) => m.ImportView));
 const ListEditorView = lazy(() => import('./lists/ListEditorView').then((m) => m.ListEditorView));

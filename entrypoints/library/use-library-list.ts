@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useObservable } from '../../components/hooks/use-observable';
 import type { LibraryQuery, SearchProgress } from '../../lib/db/library-search';
+import type { FirstRow } from '../../lib/db/first-rows';
 import type { ClipRow, LibraryRepository } from '../../lib/db/repository';
 import type { QueryPlan } from '../../lib/search/tokenise';
 import { getSearchClient, type SearchClient } from './search-client';
@@ -30,6 +31,14 @@ export interface LibraryList {
 
 const FIRST_ROWS = 30;
 
+/** The newest clips read by prefetch.ts before this code loaded (once; later lists read through the repository). */
+function takePrefetched(): Promise<FirstRow[] | undefined> {
+  const scope = globalThis as { hcFirstRows?: Promise<FirstRow[] | undefined> };
+  const early = scope.hcFirstRows ?? Promise.resolve(undefined);
+  scope.hcFirstRows = undefined;
+  return early;
+}
+
 /**
  * With nothing typed and no filter, the list comes straight from the
  * database, newest first: the first rows in one small indexed read, then all
@@ -45,16 +54,20 @@ export function useLibraryList(repo: LibraryRepository, request: Omit<LibraryQue
   const [error, setError] = useState<string | undefined>();
   const [rows, setRows] = useState<Map<string, ClipRow>>(() => new Map());
   const changes = useObservable(() => repo.observeChanges(), []).value;
-  const newest = useObservable(() => (active ? { subscribe: () => ({ unsubscribe() {} }) } : repo.observeIdsNewestFirst()), [active]);
+  // All ids (keys only, but 100,000 of them) are read after the first rows are on screen, never before.
+  const waiting = active || firstRows === undefined;
+  const newest = useObservable(() => (waiting ? { subscribe: () => ({ unsubscribe() {} }) } : repo.observeIdsNewestFirst()), [waiting]);
   const requestKey = JSON.stringify(request);
   const asked = useRef(0);
   const range = useRef({ start: 0, end: FIRST_ROWS });
 
   useEffect(() => {
     let gone = false;
-    const started = repo.listNewest(FIRST_ROWS).then((clips) => {
-      if (!gone) setFirstRows(clips.map((clip) => ({ clip })));
-    });
+    const started = takePrefetched()
+      .then((early) => early ?? repo.listNewest(FIRST_ROWS))
+      .then((clips) => {
+        if (!gone) setFirstRows(clips.map((clip) => ({ clip })));
+      });
     const client = started.then(() => new Promise<SearchClient>((resolve) => setTimeout(() => resolve(getSearchClient()), 0)));
     let stop = () => {};
     void client.then((c) => {

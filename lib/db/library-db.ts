@@ -6,7 +6,9 @@ import type { SiteRule } from '../model/source-type';
 import { searchJournalMiddleware, type JournalEntry } from './search-journal';
 import type { SearchIndexRow } from './search-index-store';
 
-export const LIBRARY_DB_NAME = 'health-clipper';
+import { LIBRARY_DB_NAME } from './library-db-name';
+
+export { LIBRARY_DB_NAME };
 
 /**
  * Every schema version ever shipped, oldest first. Never edit a shipped
