@@ -7,6 +7,7 @@ import { ANNOTATE_ORIGINS, annotateHiddenHostsSetting, annotatePagesSetting, aut
 import { BackupSection } from './backup/BackupSection';
 import { LinkImportSection } from './backup/LinkImportSection';
 import { RestoreSection } from './backup/RestoreSection';
+import { SearchIndexSection } from './SearchIndexSection';
 
 type Status = { tone: 'success' | 'error' | 'info'; text: string } | undefined;
 type PageSetting = typeof annotatePagesSetting;
@@ -146,6 +147,7 @@ export function SettingsView() {
           sent anywhere else. You can turn it off at any time.
         </p>
       </PageFeature>
+      <SearchIndexSection />
       <BackupSection repo={repo} />
       <RestoreSection repo={repo} />
       <LinkImportSection repo={repo} />

@@ -150,6 +150,14 @@ it('keeps search in step with new clips, and rebuilds a missing index with progr
   await library.getByText(/Getting search ready/).waitFor({ state: 'detached', timeout: 60_000 });
   await typeSearch(library, 'hypos');
   await library.locator('.hc-row__title', { hasText: /hypo/i }).first().waitFor();
+
+  // Settings say how the index is doing and can build it again.
+  await library.goto(library.url().replace(/#.*$/, '') + '#settings');
+  const total = (MANY + HANDMADE.length + 1).toLocaleString('en-GB');
+  await library.getByText(`Ready: ${total} clips indexed`, { exact: false }).waitFor({ timeout: 30_000 });
+  await library.getByRole('button', { name: 'Build the search index again' }).click();
+  await library.getByText(/Building the index: [\d,]+ of [\d,]+ clips/).waitFor();
+  await library.getByText(`Ready: ${total} clips indexed`, { exact: false }).waitFor({ timeout: 60_000 });
   await page.close();
   await library.close();
 });
