@@ -71,8 +71,11 @@ const median = (xs: readonly number[]) => {
   return s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
 };
 
-/** Describes 100 passages on the original big page, then times anchoring them on each version, `runs` times each. */
-export async function runChromiumTiming(executablePath: string, runs = 7): Promise<ChromiumTiming> {
+/**
+ * Describes 100 passages on the original big page, then times anchoring them
+ * on each version (or only the versions named in `only`), `runs` times each.
+ */
+export async function runChromiumTiming(executablePath: string, runs = 7, only?: readonly string[]): Promise<ChromiumTiming> {
   const script = await bundle();
   const big = makeBigPage(fixtureVocabulary());
   const browser = await chromium.launch({ executablePath, args: LAUNCH_ARGS });
@@ -89,7 +92,7 @@ export async function runChromiumTiming(executablePath: string, runs = 7): Promi
     }, big.quotes);
 
     const cases: ChromiumCase[] = [];
-    for (const variant of big.variants) {
+    for (const variant of big.variants.filter((v) => !only || only.includes(v.name))) {
       const timings = [];
       for (let run = 0; run < runs; run++) {
         await load(variant.html); // a fresh page each run: no warm caches of a previous anchoring

@@ -1,4 +1,5 @@
-import { CLIP_LIMITS, type ClipDraftInput, type ClipFallback, type ClipKind, type TextQuote } from '../model/clip';
+import type { ClipDraftInput, ClipFallback, ClipKind, TextQuote } from '../model/clip';
+import { PAGE_CLIP_LIMITS } from './clip-limits';
 import { parsePageDate } from './dates';
 import { extractArticle } from './extract-article';
 import { collectPageFacts } from './page-facts';
@@ -52,14 +53,14 @@ function truncate(text: string, max: number): string {
 export function buildClipDraft(source: ClipSource, mode: ClipMode, budget: ClipBudget = DEFAULT_BUDGET): ClipDraftInput {
   const { doc, win, url, selection } = source;
   const facts = collectPageFacts(doc, url);
-  const clean = (html: string) => truncate(sanitizeHtml(html, win), CLIP_LIMITS.maxHtmlChars);
+  const clean = (html: string) => truncate(sanitizeHtml(html, win), PAGE_CLIP_LIMITS.maxHtmlChars);
 
   const asSelection = (fb?: ClipFallback): ClipDraftInput | undefined =>
     selection && {
       kind: 'selection',
       facts,
       quote: selection.quote,
-      contentText: truncate(selection.quote.exact, CLIP_LIMITS.maxTextChars),
+      contentText: truncate(selection.quote.exact, PAGE_CLIP_LIMITS.maxTextChars),
       contentHtml: clean(selection.html) || textToHtml(selection.quote.exact),
       fallback: fb,
     };
@@ -84,14 +85,14 @@ export function buildClipDraft(source: ClipSource, mode: ClipMode, budget: ClipB
         publishedAt: facts.publishedAt ?? parsePageDate(article.publishedTime),
       },
       contentHtml: clean(article.html),
-      contentText: truncate(article.text, CLIP_LIMITS.maxTextChars),
+      contentText: truncate(article.text, PAGE_CLIP_LIMITS.maxTextChars),
     };
   }
 
   const fromSelection = asSelection(fallback('no-article', FALLBACK_MESSAGES.noArticleSelection));
   if (fromSelection) return fromSelection;
 
-  const visible = doc.body ? collectVisibleText(doc.body, CLIP_LIMITS.maxTextChars) : '';
+  const visible = doc.body ? collectVisibleText(doc.body, PAGE_CLIP_LIMITS.maxTextChars) : '';
   if (visible) {
     return {
       kind: 'article',

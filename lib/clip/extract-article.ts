@@ -1,5 +1,5 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
-import { CLIP_LIMITS } from '../model/clip';
+import { PAGE_CLIP_LIMITS } from './clip-limits';
 import { collectVisibleText } from './visible-text';
 
 /** The main article of a page, as Readability sees it. */
@@ -49,7 +49,7 @@ const opt = (s: string | null | undefined) => (s?.trim() ? s.trim() : undefined)
  * `maxElements` elements (Readability's own budget, which it enforces by
  * throwing).
  */
-export function extractArticle(doc: Document, maxElements: number, maxTextChars = CLIP_LIMITS.maxTextChars): Article | undefined {
+export function extractArticle(doc: Document, maxElements: number, maxTextChars = PAGE_CLIP_LIMITS.maxTextChars): Article | undefined {
   const clone = doc.cloneNode(true) as Document;
   let parsed: ReturnType<Readability<string>['parse']>;
   try {

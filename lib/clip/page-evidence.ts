@@ -58,14 +58,47 @@ function markers(doc: Document): { adSlot: boolean; cart: boolean } {
   return { adSlot, cart };
 }
 
-/** True when the page carries ad slots or ad-network scripts (SOURCE-TYPES.md §1.8). */
-export function hasAdMarkers(doc: Document, resources = resourceUrls(doc), inline = inlineScripts(doc)): boolean {
+/**
+ * What the page's markup says about its scripts, ad slots and basket
+ * buttons, read at most once per page by both the evidence signals and the
+ * quality facts (each used to read it again).
+ */
+export interface PageMarkup {
+  /** Script, stylesheet and image addresses, capped. */
+  readonly resources: string;
+  /** Inline script text, capped. */
+  readonly inline: string;
+  /** Ad slots and basket buttons by id and class (read on first use). */
+  markers(): { adSlot: boolean; cart: boolean };
+  /** hasAdMarkers for this page (worked out on first use). */
+  hasAds(): boolean;
+}
+
+/** Reads the page's markup for the evidence readers; the slower parts wait until asked for. */
+export function readPageMarkup(doc: Document): PageMarkup {
+  let found: { adSlot: boolean; cart: boolean } | undefined;
+  let ads: boolean | undefined;
+  const markup: PageMarkup = {
+    resources: resourceUrls(doc),
+    inline: inlineScripts(doc),
+    markers: () => (found ??= markers(doc)),
+    hasAds: () => (ads ??= adMarkersIn(doc, markup)),
+  };
+  return markup;
+}
+
+function adMarkersIn(doc: Document, markup: PageMarkup): boolean {
   return (
-    AD_HOSTS.test(resources) ||
-    /adsbygoogle|googletag\.(cmd|defineSlot)|taboola|outbrain/i.test(inline) ||
+    AD_HOSTS.test(markup.resources) ||
+    /adsbygoogle|googletag\.(cmd|defineSlot)|taboola|outbrain/i.test(markup.inline) ||
     Boolean(doc.querySelector('ins.adsbygoogle, [data-ad-slot]')) ||
-    markers(doc).adSlot
+    markup.markers().adSlot
   );
+}
+
+/** True when the page carries ad slots or ad-network scripts (SOURCE-TYPES.md §1.8). */
+export function hasAdMarkers(doc: Document, markup: PageMarkup = readPageMarkup(doc)): boolean {
+  return markup.hasAds();
 }
 
 function forumSoftware(doc: Document, footer: string, resources: string): string | undefined {
@@ -134,17 +167,16 @@ function jsonLdRoles(nodes: readonly JsonLdNode[]): string[] {
 }
 
 /** Evidence signals about who runs the page, read from markup and text without layout. */
-export function collectEvidenceSignals(doc: Document, nodes: readonly JsonLdNode[], text: PageText, generator: string): string[] {
+export function collectEvidenceSignals(doc: Document, nodes: readonly JsonLdNode[], text: PageText, generator: string, markup: PageMarkup = readPageMarkup(doc)): string[] {
   const out: string[] = [];
-  const resources = resourceUrls(doc);
-  const inline = inlineScripts(doc);
+  const { resources, inline } = markup;
   const software = forumSoftware(doc, text.footer, resources);
   if (software) out.push(`forum:${software}`);
   for (const p of platforms(doc, resources, generator)) out.push(`platform:${p}`);
 
   if (/cdn\.shopify\.com|shopifycdn/.test(resources) || /Shopify\.shop\s*=/.test(inline)) out.push('shop:shopify');
   if (doc.querySelector('.woocommerce, body.woocommerce-page, .add_to_cart_button')) out.push('shop:woocommerce');
-  if (doc.querySelector('form[action*="/cart/add"], button[name="add-to-cart"], [data-action="add-to-cart"]') || markers(doc).cart) out.push('shop:cart');
+  if (doc.querySelector('form[action*="/cart/add"], button[name="add-to-cart"], [data-action="add-to-cart"]') || markup.markers().cart) out.push('shop:cart');
   if (/\bjob (code|bag|number|no\.?)\s*:?\s*[A-Z0-9][A-Z0-9/-]{3,}|\bdate of preparation\b/i.test(text.footer) || /\bprescribing information\b/i.test(text.footer)) out.push('pharma:job-code');
 
   const charity = findCharityNumbers(text.footer);
@@ -153,7 +185,7 @@ export function collectEvidenceSignals(doc: Document, nodes: readonly JsonLdNode
   if (charity.some((c) => c.kind === 'registered')) out.push('charity:registered');
   if (doc.querySelector('a[href*="donate"], a[href*="Donate"]')) out.push('charity:donate');
 
-  if (hasAdMarkers(doc, resources, inline)) out.push('ads:network');
+  if (markup.hasAds()) out.push('ads:network');
 
   const voice = firstPersonShare(doc, text.text);
   if (voice.count >= 8 && voice.share >= 0.018) out.push('voice:first-person');

@@ -2,8 +2,8 @@ import type { PageFacts } from '../model/clip';
 import { resolveCanonicalUrl } from './canonical-url';
 import { parsePageDate } from './dates';
 import { jsonLdFirstString, jsonLdText, jsonLdTypes, readJsonLd, type JsonLdNode } from './json-ld';
-import { collectEvidenceSignals } from './page-evidence';
-import { readPageText } from './page-text';
+import { collectEvidenceSignals, readPageMarkup, type PageMarkup } from './page-evidence';
+import { readPageText, type PageText } from './page-text';
 import { collectQualityFacts } from './quality-facts';
 
 /**
@@ -22,15 +22,31 @@ const clean = (s: string | null | undefined): string | undefined => {
   return t ? t : undefined;
 };
 
-function metaContent(doc: Document, ...keys: string[]): string | undefined {
+/** One meta tag, read once: the words of its property/name/itemprop, its name/property, its content. */
+interface MetaTag {
+  /** Lower-cased words of property ?? name ?? itemprop (metaContent's key). */
+  words: string[];
+  /** Lower-cased name ?? property (metaContents' key). */
+  key: string;
+  content: string | null;
+}
+
+/** The page's meta tags, read once per page instead of once per key asked for. */
+function readMetaTags(doc: Document): MetaTag[] {
+  return Array.from(doc.querySelectorAll('meta')).map((el) => ({
+    words: (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '').toLowerCase().split(/\s+/),
+    key: (el.getAttribute('name') ?? el.getAttribute('property') ?? '').toLowerCase(),
+    content: el.getAttribute('content'),
+  }));
+}
+
+/** The first non-empty content for the first key (in order) that any tag has. */
+function metaContent(metas: readonly MetaTag[], ...keys: string[]): string | undefined {
   for (const key of keys) {
     const lower = key.toLowerCase();
-    for (const el of Array.from(doc.querySelectorAll('meta'))) {
-      const name = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '')
-        .toLowerCase()
-        .split(/\s+/);
-      if (name.includes(lower)) {
-        const v = clean(el.getAttribute('content'));
+    for (const meta of metas) {
+      if (meta.words.includes(lower)) {
+        const v = clean(meta.content);
         if (v) return v;
       }
     }
@@ -38,10 +54,10 @@ function metaContent(doc: Document, ...keys: string[]): string | undefined {
   return undefined;
 }
 
-function metaContents(doc: Document, key: string): string[] {
-  return Array.from(doc.querySelectorAll('meta'))
-    .filter((el) => (el.getAttribute('name') ?? el.getAttribute('property') ?? '').toLowerCase() === key)
-    .map((el) => clean(el.getAttribute('content')))
+function metaContents(metas: readonly MetaTag[], key: string): string[] {
+  return metas
+    .filter((meta) => meta.key === key)
+    .map((meta) => clean(meta.content))
     .filter((s): s is string => Boolean(s));
 }
 
@@ -79,15 +95,15 @@ function firstTimeElement(doc: Document): string | undefined {
  * plus page evidence (forum software, shop markers, charity numbers, voice,
  * adverts; see page-evidence.ts for the vocabulary).
  */
-function collectSignals(doc: Document, nodes: readonly JsonLdNode[]): string[] {
+function collectSignals(doc: Document, metas: readonly MetaTag[], nodes: readonly JsonLdNode[], text: PageText, markup: PageMarkup): string[] {
   const signals = new Set<string>();
   for (const node of nodes) for (const t of jsonLdTypes(node)) signals.add(`jsonld:${t}`);
-  if (metaContent(doc, 'citation_title', 'citation_doi', 'citation_journal_title')) signals.add('meta:citation');
-  const ogType = metaContent(doc, 'og:type');
+  if (metaContent(metas, 'citation_title', 'citation_doi', 'citation_journal_title')) signals.add('meta:citation');
+  const ogType = metaContent(metas, 'og:type');
   if (ogType) signals.add(`og:type:${ogType.toLowerCase()}`);
-  const generator = metaContent(doc, 'generator');
+  const generator = metaContent(metas, 'generator');
   if (generator) signals.add(`generator:${generator.split(/[\s\d]/)[0]?.toLowerCase() ?? ''}`);
-  for (const s of collectEvidenceSignals(doc, nodes, readPageText(doc), generator ?? '')) signals.add(s);
+  for (const s of collectEvidenceSignals(doc, nodes, text, generator ?? '', markup)) signals.add(s);
   return [...signals].map((s) => s.slice(0, 200)).slice(0, 100);
 }
 
@@ -99,20 +115,24 @@ function collectSignals(doc: Document, nodes: readonly JsonLdNode[]): string[] {
  */
 export function collectPageFacts(doc: Document, pageUrl: string): PageFacts {
   const nodes = readJsonLd(doc);
+  // Read once, shared by the signals and the quality facts.
+  const text = readPageText(doc);
+  const markup = readPageMarkup(doc);
+  const metas = readMetaTags(doc);
   const main = mainJsonLd(nodes);
   const canonicalHref = doc.querySelector('link[rel~="canonical" i]')?.getAttribute('href') ?? undefined;
   const canonicalUrl = resolveCanonicalUrl(pageUrl, canonicalHref) ?? pageUrl;
 
   const title =
-    metaContent(doc, 'citation_title') ??
-    metaContent(doc, 'og:title') ??
+    metaContent(metas, 'citation_title') ??
+    metaContent(metas, 'og:title') ??
     clean(jsonLdText(main?.['headline'])) ??
-    metaContent(doc, 'dc.title', 'dcterms.title', 'twitter:title') ??
+    metaContent(metas, 'dc.title', 'dcterms.title', 'twitter:title') ??
     clean(doc.title) ??
     new URL(pageUrl).hostname;
 
-  const citationAuthors = metaContents(doc, 'citation_author');
-  const metaAuthor = metaContent(doc, 'author', 'article:author', 'dc.creator', 'dcterms.creator');
+  const citationAuthors = metaContents(metas, 'citation_author');
+  const metaAuthor = metaContent(metas, 'author', 'article:author', 'dc.creator', 'dcterms.creator');
   const byline =
     joinAuthors(citationAuthors) ??
     clean(jsonLdText(main?.['author'])) ??
@@ -120,28 +140,28 @@ export function collectPageFacts(doc: Document, pageUrl: string): PageFacts {
     clean(doc.querySelector('[rel="author"], [itemprop="author"], .byline, .author')?.textContent)?.slice(0, 200);
 
   const siteName =
-    metaContent(doc, 'og:site_name', 'application-name', 'citation_journal_title', 'dc.publisher') ??
+    metaContent(metas, 'og:site_name', 'application-name', 'citation_journal_title', 'dc.publisher') ??
     clean(jsonLdText(main?.['publisher']));
 
   const lang =
     clean(doc.documentElement.getAttribute('lang')) ??
     clean(jsonLdFirstString(main?.['inLanguage'])) ??
-    metaContent(doc, 'og:locale', 'dc.language', 'citation_language')?.replace('_', '-');
+    metaContent(metas, 'og:locale', 'dc.language', 'citation_language')?.replace('_', '-');
 
   const publishedAt =
     parsePageDate(jsonLdFirstString(main?.['datePublished'])) ??
-    parsePageDate(metaContent(doc, 'article:published_time', 'datepublished')) ??
-    parsePageDate(metaContent(doc, 'citation_publication_date', 'citation_date', 'citation_online_date')) ??
-    parsePageDate(metaContent(doc, 'dcterms.issued', 'dcterms.created', 'dc.date', 'dc.date.issued', 'date')) ??
+    parsePageDate(metaContent(metas, 'article:published_time', 'datepublished')) ??
+    parsePageDate(metaContent(metas, 'citation_publication_date', 'citation_date', 'citation_online_date')) ??
+    parsePageDate(metaContent(metas, 'dcterms.issued', 'dcterms.created', 'dc.date', 'dc.date.issued', 'date')) ??
     parsePageDate(firstTimeElement(doc));
 
   const modifiedAt =
     parsePageDate(jsonLdFirstString(main?.['dateModified'])) ??
-    parsePageDate(metaContent(doc, 'article:modified_time', 'og:updated_time', 'datemodified')) ??
-    parsePageDate(metaContent(doc, 'dcterms.modified', 'last-modified'));
+    parsePageDate(metaContent(metas, 'article:modified_time', 'og:updated_time', 'datemodified')) ??
+    parsePageDate(metaContent(metas, 'dcterms.modified', 'last-modified'));
 
   const excerpt =
-    metaContent(doc, 'og:description', 'description', 'twitter:description', 'dc.description') ??
+    metaContent(metas, 'og:description', 'description', 'twitter:description', 'dc.description') ??
     clean(jsonLdText(main?.['description']));
 
   return {
@@ -154,7 +174,7 @@ export function collectPageFacts(doc: Document, pageUrl: string): PageFacts {
     excerpt: excerpt?.slice(0, 2_000),
     publishedAt,
     modifiedAt,
-    signals: collectSignals(doc, nodes),
-    quality: collectQualityFacts(doc, pageUrl),
+    signals: collectSignals(doc, metas, nodes, text, markup),
+    quality: collectQualityFacts(doc, pageUrl, text, { nodes, markup }),
   };
 }

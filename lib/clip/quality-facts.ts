@@ -2,7 +2,7 @@ import type { DatedFact, QualityFacts } from '../model/quality-facts';
 import { findCharityNumbers } from './charity-numbers';
 import { parsePageDate, parseTextDate, type NumericDateOrder } from './dates';
 import { jsonLdText, jsonLdTypes, readJsonLd, type JsonLdNode } from './json-ld';
-import { hasAdMarkers } from './page-evidence';
+import { hasAdMarkers, type PageMarkup } from './page-evidence';
 import { readPageText, type PageText } from './page-text';
 
 const MAX_FACT_TEXT = 300;
@@ -161,8 +161,13 @@ function sponsorship(text: string): string[] {
  * references, adverts, sponsorship and charity numbers. Pure and without
  * layout: the text is walked once and capped on huge pages.
  */
-export function collectQualityFacts(doc: Document, pageUrl: string, pageText?: PageText): QualityFacts {
-  const nodes = readJsonLd(doc);
+export function collectQualityFacts(
+  doc: Document,
+  pageUrl: string,
+  pageText?: PageText,
+  read: { nodes?: readonly JsonLdNode[]; markup?: PageMarkup } = {},
+): QualityFacts {
+  const nodes = read.nodes ?? readJsonLd(doc);
   const main = mainNode(nodes);
   const text = pageText ?? readPageText(doc);
   const order = numericOrder(doc, pageUrl);
@@ -199,7 +204,7 @@ export function collectQualityFacts(doc: Document, pageUrl: string, pageText?: P
     ...(lastReviewed ? { lastReviewed } : {}),
     ...(nextReview ? { nextReview } : {}),
     referencesCount: referencesCount(doc, text.text, metas),
-    hasAdverts: hasAdMarkers(doc),
+    hasAdverts: hasAdMarkers(doc, read.markup),
     sponsorship: sponsorship(text.text),
     charityNumbers: charityNumbers.slice(0, 10),
   };

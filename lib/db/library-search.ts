@@ -73,8 +73,27 @@ export class LibrarySearch {
         this.setProgress({ state: 'ready', done: index.size, total: index.size, bytes: index.byteSize() });
       }
     });
-    if (this.index) await this.serial(() => this.catchUp());
-    else void this.rebuild();
+    if (this.index) {
+      await this.serial(() => this.catchUp());
+      void this.serial(() => this.verify()).catch(() => undefined);
+    } else {
+      void this.rebuild();
+    }
+  }
+
+  /**
+   * A last check after reading the saved index, in the background: it holds
+   * as many clips as the database. Every write goes through the journal, so
+   * they differ only if something wrote around it (an older version of the
+   * extension, a damaged saved copy); then the index is built again.
+   */
+  private async verify(): Promise<void> {
+    const index = this.index;
+    if (!index || this.building) return;
+    await this.catchUp();
+    const clips = await this.db.clips.count();
+    const pending = await this.store.changesAfter(this.seq);
+    if (!pending.length && clips !== index.size) void this.rebuild();
   }
 
   /** Where the index is now. */

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { expect, it } from 'vitest';
+import { alwaysOnScriptFiles } from '../../scripts/bench/content-script';
 import { EXTENSION_DIR, useExtensionSession } from '../e2e/harness';
 
 /**
@@ -36,7 +34,8 @@ async function scriptMsPerLoad(): Promise<number[]> {
 const registered = () => session.ext.worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length);
 
 it('measures the always-on content script on a page with no highlights', async () => {
-  const bytes = readFileSync(resolve(EXTENSION_DIR, 'content-scripts/annotate.js'));
+  const script = alwaysOnScriptFiles(EXTENSION_DIR).find((f) => f.name === 'annotate.js');
+  if (!script) throw new Error('no annotate.js in the e2e build');
   const without = await scriptMsPerLoad();
   expect(await registered()).toBe(0);
   await session.ext.worker.evaluate(() => chrome.storage.local.set({ autoHighlights: true }));
@@ -46,7 +45,7 @@ it('measures the always-on content script on a page with no highlights', async (
     [
       '',
       'Always-on content script (annotate.js: badges, automatic highlights, toolbar)',
-      `  size: ${(bytes.length / 1024).toFixed(1)} KB minified, ${(gzipSync(bytes).length / 1024).toFixed(1)} KB gzipped`,
+      `  size: ${(script.bytes / 1024).toFixed(1)} KB minified, ${(script.gzipBytes / 1024).toFixed(1)} KB gzipped`,
       `  page script time per load, median of ${RUNS}: without ${median(without).toFixed(1)} ms, with ${median(withScript).toFixed(1)} ms` +
         ` (difference ${(median(withScript) - median(without)).toFixed(1)} ms)`,
       '',

@@ -48,6 +48,14 @@ async function save(path: string, title: string, text: string, extra: { type?: S
   return value(await repo.saveClip(draft, { type: extra.type ?? 'official', confidence: 0.9, reasons: ['test'] })).clip.id;
 }
 
+/** A stored clip to copy for a raw write. */
+function rawClip() {
+  return {
+    kind: 'article', url: 'https://www.nhs.uk/gout/', canonicalUrl: 'https://www.nhs.uk/gout/', title: 'Gout', savedAt: '2026-11-24T10:00:00.000Z',
+    updatedAt: '2026-11-24T10:00:00.000Z', tags: [], note: '', signals: [], sourceVerdict: { type: 'official', confidence: 0.9, reasons: ['test'] },
+  };
+}
+
 const ask = (search: LibrarySearch, query: string, filter: LibraryQuery['filter'] = {}) =>
   search.search({ query, filter, now: Date.parse('2026-11-24T12:00:00Z') }).then((h) => h.ids);
 
@@ -138,6 +146,26 @@ describe('building and saving the index', () => {
     expect(progress.map((p) => p.state)).toEqual(['ready']);
     expect(await ask(second, 'blue inhaler')).toEqual(expect.arrayContaining([a, b]));
     expect(await ask(second, 'emollient')).toEqual([b]);
+  });
+
+  it('builds again when the saved index does not hold every clip (a write that went around the journal)', async () => {
+    await save('asthma', 'Asthma', 'Use your blue inhaler.');
+    const first = await opened();
+    await first.search.flush();
+    // Written straight to IndexedDB, as nothing in the extension does.
+    const raw = db.backendDB();
+    await new Promise<void>((ok) => {
+      const tx = raw.transaction('clips', 'readwrite');
+      tx.objectStore('clips').put({ ...(rawClip()), id: 'sneaky' });
+      tx.oncomplete = () => ok();
+    });
+    const progress: SearchProgress[] = [];
+    const second = new LibrarySearch(db, (p) => progress.push(p));
+    await second.open();
+    for (let i = 0; i < 100 && progress.at(-1)?.state !== 'building' && progress.length < 3; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(progress.map((p) => p.state).slice(0, 2)).toEqual(['ready', 'building']);
+    await second.rebuild(); // the build already under way
+    expect(await ask(second, 'gout')).toEqual(['sneaky']);
   });
 
   it('throws away a saved index of another format and builds a new one', async () => {
