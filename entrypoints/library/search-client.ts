@@ -50,7 +50,7 @@ function startWorkerClient(): SearchClient | undefined {
   return {
     async search(request) {
       const reply = await ask((id) => ({ type: 'search', id, request }));
-      if (reply.type === 'hits') return { ...reply.hits, tookMs: reply.tookMs };
+      if (reply.type === 'hits') return { ...reply.hits, ids: typeof reply.ids !== 'string' ? reply.ids : reply.ids ? reply.ids.split('\n') : [], tookMs: reply.tookMs };
       throw new Error(reply.type === 'failed' ? reply.message : 'Search did not answer.');
     },
     onProgress(listener) {

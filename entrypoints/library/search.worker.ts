@@ -14,8 +14,8 @@ scope.onmessage = (event) => {
     if (message.type === 'search') {
       const started = performance.now();
       try {
-        const hits = await search.search(message.request);
-        post({ type: 'hits', id: message.id, hits, tookMs: performance.now() - started });
+        const { ids, ...hits } = await search.search(message.request);
+        post({ type: 'hits', id: message.id, hits, ids: ids.some((i) => i.includes('\n')) ? ids : ids.join('\n'), tookMs: performance.now() - started });
       } catch (error) {
         post({ type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) });
       }

@@ -35,14 +35,23 @@ export function readNewestClips(limit: number): Promise<FirstRow[] | undefined> 
         resolve(rows);
       };
       try {
+        const index = db.transaction('clips', 'readonly').objectStore('clips').index('savedAt');
+        const strip = ({ contentHtml: _h, contentText: _t, ...row }: Clip): FirstRow => row;
+        // One round trip where the browser has getAllRecords (newest first); else a cursor, one record at a time.
+        const withRecords = index as IDBIndex & { getAllRecords?: (options: { count: number; direction: 'prev' }) => IDBRequest<{ value: unknown }[]> };
+        if (typeof withRecords.getAllRecords === 'function') {
+          const all = withRecords.getAllRecords({ count: limit, direction: 'prev' });
+          all.onerror = () => done(undefined);
+          all.onsuccess = () => done(all.result.map((r) => strip(r.value as Clip)));
+          return;
+        }
         const rows: FirstRow[] = [];
-        const cursor = db.transaction('clips', 'readonly').objectStore('clips').index('savedAt').openCursor(null, 'prev');
+        const cursor = index.openCursor(null, 'prev');
         cursor.onerror = () => done(undefined);
         cursor.onsuccess = () => {
           const at = cursor.result;
           if (!at || rows.length >= limit) return done(rows);
-          const { contentHtml: _h, contentText: _t, ...row } = at.value as Clip;
-          rows.push(row);
+          rows.push(strip(at.value as Clip));
           at.continue();
         };
       } catch {

@@ -11,7 +11,9 @@ export type SearchWorkerRequest =
   | { type: 'stats'; id: number };
 
 export type SearchWorkerReply =
-  | { type: 'hits'; id: number; hits: LibraryHits; tookMs: number }
+  // Ids travel as one "\n"-joined string (copying one string is far cheaper than tens of
+  // thousands), or as a list when an id itself holds a line break (only a hand-made backup could).
+  | { type: 'hits'; id: number; hits: Omit<LibraryHits, 'ids'>; ids: string | string[]; tookMs: number }
   | { type: 'failed'; id: number; message: string }
   | { type: 'stats'; id: number; bytes: number; progress: SearchProgress }
   | { type: 'progress'; progress: SearchProgress };
