@@ -18,7 +18,7 @@
 import { build } from 'esbuild';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { openLibrary, type ExtensionBrowser } from '../../tests/e2e/harness';
+import { clearSearchIndex, openLibrary, type ExtensionBrowser } from '../../tests/e2e/harness';
 import { syntheticQueries } from '../../tests/bench/synthetic-clips';
 import { exact, measured, quantile } from './stats';
 import type { BenchContext, BenchSection, SectionOutput } from './types';
@@ -90,18 +90,7 @@ async function measureSize(ctx: BenchContext, ext: ExtensionBrowser, size: numbe
   const after = await usage(setup);
   const perClip = (after - before) / size;
   // The clips went around the search journal: throw the (empty) saved index away so the next open builds it.
-  await setup.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((ok) => {
-      const open = indexedDB.open('health-clipper');
-      open.onsuccess = () => ok(open.result);
-    });
-    await new Promise<void>((ok) => {
-      const tx = db.transaction('searchIndex', 'readwrite');
-      tx.objectStore('searchIndex').clear();
-      tx.oncomplete = () => ok();
-    });
-    db.close();
-  });
+  await clearSearchIndex(setup);
   await setup.close();
 
   // First open: no saved index, so the worker builds one.

@@ -447,3 +447,21 @@ export async function putRecords(page: Page, store: string, records: unknown[]):
     { store, records },
   );
 }
+
+/** Throws the saved search index away (as an update would), so the library builds it again on its next open. */
+export async function clearSearchIndex(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const open = indexedDB.open('health-clipper');
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    await new Promise<void>((ok, fail) => {
+      const tx = db.transaction('searchIndex', 'readwrite');
+      tx.objectStore('searchIndex').clear();
+      tx.oncomplete = () => ok();
+      tx.onerror = () => fail(tx.error);
+    });
+    db.close();
+  });
+}

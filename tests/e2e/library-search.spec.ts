@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import type { Clip } from '../../lib/model/clip';
 import { syntheticClip } from '../bench/synthetic-clips';
-import { openLibrary, putRecords, screenshot, useExtensionSession } from './harness';
+import { clearSearchIndex, openLibrary, putRecords, screenshot, useExtensionSession } from './harness';
 
 /**
  * The library at a few thousand clips in real Chromium: the first rows at
@@ -131,18 +131,7 @@ it('keeps search in step with new clips, and rebuilds a missing index with progr
   expect(await library.locator('#hc-list-status').textContent()).not.toBe(before);
 
   // Throw the saved index away (as an upgrade would): the library rebuilds it and says how far it is.
-  await library.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((ok) => {
-      const open = indexedDB.open('health-clipper');
-      open.onsuccess = () => ok(open.result);
-    });
-    await new Promise<void>((ok) => {
-      const tx = db.transaction('searchIndex', 'readwrite');
-      tx.objectStore('searchIndex').clear();
-      tx.oncomplete = () => ok();
-    });
-    db.close();
-  });
+  await clearSearchIndex(library);
   await library.reload();
   await library.getByText(/Getting search ready: [\d,]+ of [\d,]+ clips/).waitFor({ timeout: 20_000 });
   await screenshot(library, 'library-index-progress', { fullPage: false });
