@@ -58,6 +58,8 @@ export class LibrarySearch {
   constructor(
     private readonly db: LibraryDb,
     private readonly onProgress: (progress: SearchProgress) => void = () => {},
+    /** How long after opening the saved index is checked against the clip count. */
+    private readonly verifyDelayMs = 20_000,
   ) {
     this.store = new SearchIndexStore(db);
   }
@@ -75,7 +77,8 @@ export class LibrarySearch {
     });
     if (this.index) {
       await this.serial(() => this.catchUp());
-      void this.serial(() => this.verify()).catch(() => undefined);
+      // Counting 100,000 clips keeps IndexedDB busy for about a second: not while the page is starting.
+      setTimeout(() => void this.serial(() => this.verify()).catch(() => undefined), this.verifyDelayMs);
     } else {
       void this.rebuild();
     }

@@ -160,7 +160,7 @@ describe('building and saving the index', () => {
       tx.oncomplete = () => ok();
     });
     const progress: SearchProgress[] = [];
-    const second = new LibrarySearch(db, (p) => progress.push(p));
+    const second = new LibrarySearch(db, (p) => progress.push(p), 0);
     await second.open();
     for (let i = 0; i < 100 && progress.at(-1)?.state !== 'building' && progress.length < 3; i++) await new Promise((r) => setTimeout(r, 20));
     expect(progress.map((p) => p.state).slice(0, 2)).toEqual(['ready', 'building']);
