@@ -141,7 +141,9 @@ export function ClipListView({ repo, onDelete }: ClipListViewProps) {
           </label>
         </div>
       </form>
-      <p role="status" class="hc-muted" id="hc-list-status">{status}</p>
+      <p role="status" class="hc-muted" id="hc-list-status" data-answers={count === undefined ? undefined : request.query}>
+        {status}
+      </p>
       {building ? (
         <div class="hc-index-progress" role="status">
           <label for="hc-index-progress">

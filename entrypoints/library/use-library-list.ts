@@ -30,6 +30,7 @@ export interface LibraryList {
 }
 
 const FIRST_ROWS = 30;
+const EMPTY_ROWS: ReadonlyMap<string, ClipRow> = new Map();
 
 /** The newest clips read by prefetch.ts before this code loaded (once; later lists read through the repository). */
 function takePrefetched(): Promise<FirstRow[] | undefined> {
@@ -52,7 +53,7 @@ export function useLibraryList(repo: LibraryRepository, request: Omit<LibraryQue
   const [hits, setHits] = useState<{ ids: string[]; plan: QueryPlan; partial: boolean; key: string } | undefined>();
   const [progress, setProgress] = useState<SearchProgress | undefined>();
   const [error, setError] = useState<string | undefined>();
-  const [rows, setRows] = useState<Map<string, ClipRow>>(() => new Map());
+  const [rows, setRows] = useState<{ key: string; map: Map<string, ClipRow> }>(() => ({ key: '', map: new Map() }));
   const changes = useObservable(() => repo.observeChanges(), []).value;
   // All ids (keys only, but 100,000 of them) are read after the first rows are on screen, never before.
   const waiting = active || firstRows === undefined;
@@ -107,23 +108,26 @@ export function useLibraryList(repo: LibraryRepository, request: Omit<LibraryQue
   const ids = active ? (hits?.key === requestKey ? hits.ids : undefined) : newest.value;
   const plan = active && hits?.key === requestKey ? hits.plan : undefined;
 
-  // Rows depend on the passage for this query and on the clip as it is now: start again when either changes.
-  useEffect(() => setRows(new Map()), [plan, changes]);
+  // Rows depend on the passage for this query and on the clip as it is now: rows read for
+  // another query or before a change are never shown.
+  const rowsKey = `${active ? requestKey : ''}|${changes ?? ''}|${plan ? 'p' : ''}`;
+  const current = rows.key === rowsKey ? rows.map : EMPTY_ROWS;
 
-  const load = (start: number, end: number, list = ids, map = rows) => {
+  const load = (start: number, end: number) => {
     range.current = { start, end };
-    if (!list) return;
-    const wanted = list.slice(start, end).filter((id) => !map.has(id));
+    if (!ids) return;
+    const wanted = ids.slice(start, end).filter((id) => !current.has(id));
     if (!wanted.length) return;
+    const key = rowsKey;
     void repo.listRows(wanted, plan).then((loaded) => {
       setRows((old) => {
-        const next = new Map(old);
+        const next = new Map(old.key === key ? old.map : undefined);
         for (const row of loaded) next.set(row.clip.id, row);
-        return next;
+        return { key, map: next };
       });
     });
   };
-  useEffect(() => load(range.current.start, range.current.end), [ids, rows.size === 0]);
+  useEffect(() => load(range.current.start, range.current.end), [ids, rowsKey]);
 
-  return { ids, firstRows, rows, plan, partial: Boolean(active && hits?.partial), progress, error, loadRange: load };
+  return { ids, firstRows, rows: current, plan, partial: Boolean(active && hits?.partial), progress, error, loadRange: load };
 }

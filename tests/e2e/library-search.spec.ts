@@ -43,7 +43,9 @@ const HANDMADE = [
 
 async function typeSearch(library: Page, text: string): Promise<void> {
   await library.getByLabel('Search your library').fill(text);
-  await library.locator('#hc-list-status', { hasText: /found|Nothing matches/ }).waitFor();
+  // The status says which words its count answers, so an earlier search's rows are never read.
+  await library.locator(`#hc-list-status[data-answers="${text}"]`, { hasText: /found|Nothing matches/ }).waitFor();
+  await library.locator('.hc-row--loading').first().waitFor({ state: 'detached' });
 }
 
 const titles = (library: Page) => library.locator('.hc-row__title').allTextContents();
