@@ -5,6 +5,7 @@ import { LibraryRepository } from '../../../../lib/db/repository';
 import { checkCollectionFile, collectionFileSchema, type CollectionFile } from '../../../../lib/exchange/collection-file';
 import { importAddresses, planImport } from '../../../../lib/exchange/import-plan';
 import { fileHighlight, fileItem, sampleFile } from './sample-file';
+import { mulberry32 } from '../../../bench/synthetic-random';
 
 /**
  * Fuzzing the import: hundreds of deterministic mutations of valid files
@@ -19,17 +20,8 @@ const MUTATIONS = 640;
 /** Longest one check may take before it counts as a hang. */
 const HANG_MS = 3_000;
 
-/** Mulberry32: a small deterministic PRNG, so every run tries the same files. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Mulberry32 (shared with the benchmarks' synthetic data), so every run tries the same files. */
+const prng = mulberry32;
 const random = prng(SEED);
 const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
 const pick = <T>(list: readonly T[]): T => list[int(0, list.length - 1)] as T;
