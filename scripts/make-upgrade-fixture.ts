@@ -31,6 +31,7 @@
  * When a version 6 is added, make v5.json again from the last commit before it.
  */
 import 'fake-indexeddb/auto';
+import { execFileSync } from 'node:child_process';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -101,12 +102,19 @@ const { values } = parseArgs({
     out: { type: 'string' },
   },
 });
-if (!values.code || !values.commit) {
-  console.error('Usage: npx tsx scripts/make-upgrade-fixture.ts --code <old worktree> --commit <its commit> [--out file]');
+if (!values.code) {
+  console.error('Usage: npx tsx scripts/make-upgrade-fixture.ts --code <old worktree> [--commit <its commit>] [--out file]');
   process.exit(2);
 }
 const CODE = resolve(values.code);
-const COMMIT = values.commit;
+// The file names the commit it came from, so it must be the one checked out there (with no local changes).
+const HEAD = execFileSync('git', ['-C', CODE, 'rev-parse', '--short=7', 'HEAD'], { encoding: 'utf8' }).trim();
+const dirty = execFileSync('git', ['-C', CODE, 'status', '--porcelain', '--untracked-files=no'], { encoding: 'utf8' }).trim();
+if ((values.commit && !HEAD.startsWith(values.commit.slice(0, 7))) || dirty) {
+  console.error(`${CODE} is at ${HEAD}${dirty ? ' with local changes' : ''}, not a clean ${values.commit ?? HEAD}.`);
+  process.exit(2);
+}
+const COMMIT = HEAD;
 
 /**
  * Loads an export of the old release. Its types are the old ones, which this
