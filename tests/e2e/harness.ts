@@ -183,6 +183,8 @@ export interface UserRequest {
   url: RegExp;
   /** What the user did that makes this request theirs ("follows a collection by address"). */
   why: string;
+  /** Only from this kind of extension context (a scheduled check comes from the service worker, a click from a page). */
+  from?: 'extension-page' | 'service-worker';
 }
 
 /** Options for launchWithExtension. */
@@ -202,10 +204,10 @@ const declaredRequests = new WeakMap<BrowserContext, UserRequest[]>();
  * it is made. Everything else an extension context sends to the network
  * fails the test when its browser closes.
  */
-export function expectUserRequests(ext: ExtensionBrowser | BrowserContext, url: RegExp, why: string): void {
+export function expectUserRequests(ext: ExtensionBrowser | BrowserContext, url: RegExp, why: string, from?: UserRequest['from']): void {
   const context = 'context' in ext ? ext.context : ext;
   const list = declaredRequests.get(context) ?? [];
-  list.push({ url, why });
+  list.push({ url, why, ...(from ? { from } : {}) });
   declaredRequests.set(context, list);
 }
 
@@ -265,7 +267,7 @@ function recordNetwork(context: BrowserContext, file: string, traffic: ServerTra
     const from = initiatorOf(request);
     const network = isNetworkUrl(url);
     const byExtension = from.kind === 'service-worker' || from.kind === 'extension-page';
-    const declared = byExtension && network ? declaredRequests.get(context)?.find((d) => d.url.test(url))?.why : undefined;
+    const declared = byExtension && network ? declaredRequests.get(context)?.find((d) => d.url.test(url) && (d.from ?? from.kind) === from.kind)?.why : undefined;
     const record: NetworkRecord = {
       at: new Date().toISOString(),
       context: from.kind,
@@ -344,7 +346,7 @@ export async function launchWithExtension(server: FixtureServer, profileDir?: st
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
     ],
   });
-  if (options.userRequests) for (const r of options.userRequests) expectUserRequests(context, r.url, r.why);
+  if (options.userRequests) for (const r of options.userRequests) expectUserRequests(context, r.url, r.why, r.from);
   const traffic = serverTraffic.get(server);
   const records = recordNetwork(context, file, traffic);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -534,7 +536,7 @@ export interface ExtensionSession {
   /** Opens a fixture page in a new tab. */
   openFixture(name: string, query?: string): Promise<{ page: Page; tabId: number }>;
   /** expectUserRequests for this session's browser, kept across relaunch(). */
-  expectUserRequests(url: RegExp, why: string): void;
+  expectUserRequests(url: RegExp, why: string, from?: UserRequest['from']): void;
 }
 
 /** Registers beforeAll/afterAll hooks that start and stop an ExtensionSession. */
@@ -568,9 +570,9 @@ export function useExtensionSession(): ExtensionSession {
       await need(ext).close();
       ext = await launchWithExtension(need(server), need(profileDir), { userRequests });
     },
-    expectUserRequests(url, why) {
-      userRequests.push({ url, why });
-      expectUserRequests(need(ext), url, why);
+    expectUserRequests(url, why, from) {
+      userRequests.push({ url, why, ...(from ? { from } : {}) });
+      expectUserRequests(need(ext), url, why, from);
     },
     async openFixture(name, query = '') {
       const browser = need(ext);
