@@ -264,9 +264,11 @@ function recordNetwork(context: BrowserContext, file: string, traffic: ServerTra
   });
   context.on('request', (request) => {
     const url = request.url();
-    const from = initiatorOf(request);
+    const found = initiatorOf(request);
     const network = isNetworkUrl(url);
-    const byExtension = from.kind === 'service-worker' || from.kind === 'extension-page';
+    // A network request with no frame and no worker could be anyone's, ours included: it counts against us unless it is Chromium's own.
+    const from = found.kind === 'browser' && network && !isBrowserOwnRequest(new URL(url)) ? { ...found, kind: 'unattributed' as const } : found;
+    const byExtension = from.kind === 'service-worker' || from.kind === 'extension-page' || from.kind === 'unattributed';
     const declared = byExtension && network ? declaredRequests.get(context)?.find((d) => d.url.test(url) && (d.from ?? from.kind) === from.kind)?.why : undefined;
     const record: NetworkRecord = {
       at: new Date().toISOString(),

@@ -11,8 +11,10 @@ export interface NetworkRecord {
   at: string;
   /**
    * Who made it: the extension's service worker, one of its pages (or that
-   * page's workers), a web page, the browser itself (no frame), or a request
-   * that reached the fixture server without any recorder seeing it.
+   * page's workers), a web page, the browser itself (its own hosts, or an
+   * extension address with no frame), or unattributed: a network request
+   * with no frame or worker, or one that reached the fixture server without
+   * any recorder seeing it. Unattributed requests count as the extension's.
    */
   context: 'service-worker' | 'extension-page' | 'web-page' | 'browser' | 'unattributed';
   /** The worker's or document's address (for a new tab's first navigation, the page that opened it). */
