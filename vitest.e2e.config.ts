@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.spec.ts'],
+    // Empties the network log before the run and checks the whole run's log after it.
+    globalSetup: ['tests/e2e/network-summary.ts'],
     environment: 'node',
     fileParallelism: false,
     testTimeout: 90_000,

@@ -1,3 +1,4 @@
+import { shareableCollection, type ShareOptions } from '../exchange/export-filter';
 import type { Prescription, ReadingList } from '../model/collection';
 import { HIGHLIGHT_MEANING_LABELS } from '../model/highlight-meanings';
 import type { SiteRule } from '../model/source-type';
@@ -151,12 +152,14 @@ function prescriptionText(resolved: ResolvedCollection<Prescription>, siteRules:
  * see the printed list."). A plain collection is written like a reading list.
  */
 export function collectionPlainText(
-  resolved: ResolvedCollection,
+  all: ResolvedCollection,
   siteRules: readonly SiteRule[],
   now: Date,
-  options: { maxChars?: number } = {},
+  options: ShareOptions & { maxChars?: number } = {},
 ): string {
   const maxChars = Math.max(1, Math.floor(options.maxChars ?? DEFAULT_MAX_CHARS));
+  // Filtered here, like every other output, so no caller can forget it.
+  const resolved = shareableCollection(all, siteRules, options);
   const { collection } = resolved;
   if (collection.kind === 'prescription') return prescriptionText({ collection, entries: resolved.entries }, siteRules, now, maxChars);
   const asList: ReadingList =

@@ -1,10 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { basename, extname, join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Request, type Worker } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { NETWORK_DIR, type NetworkRecord } from './network-log';
 
 /** The extension API as seen inside the service worker, where these helpers run code. */
 declare const chrome: typeof import('wxt/browser').browser;
@@ -86,8 +87,10 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
   const edits = new Map<string, (html: string) => string>();
   const json = new Map<string, { body: string; etag?: string; contentType?: string }>();
   const jsonLog = new Map<string, { ifNoneMatch?: string; cookie?: string; status: number }[]>();
+  const traffic: ServerTraffic = { hits: [], claimed: new Map() };
   const server = createServer({ key: readFileSync(join(CERTS, 'test-key.pem')), cert: readFileSync(join(CERTS, 'test-cert.pem')) }, (req, res) => {
     const url = new URL(req.url ?? '/', `https://${req.headers.host ?? '127.0.0.1'}`);
+    traffic.hits.push({ url: url.href, at: Date.now() });
     const served = json.get(url.pathname);
     if (served) {
       const ifNoneMatch = req.headers['if-none-match'];
@@ -114,7 +117,7 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
-  return {
+  const fixtureServer: FixtureServer = {
     port,
     urlOf: (name, query = '') => {
       const base = urls[name] ?? `https://127.0.0.1:${port}/${name}`;
@@ -131,6 +134,32 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
     jsonRequests: (path) => [...(jsonLog.get(path) ?? [])],
     close: () => new Promise<void>((ok) => server.close(() => ok())),
   };
+  serverTraffic.set(fixtureServer, traffic);
+  return fixtureServer;
+}
+
+/**
+ * Everything that reached a fixture server (every host name resolves to it,
+ * so this is everything that left the browser), and how many requests to
+ * each URL the browsers' recorders saw. A hit no recorder saw was made by a
+ * context the recorder cannot see, and is reported as unattributed.
+ */
+interface ServerTraffic {
+  hits: { url: string; at: number }[];
+  claimed: Map<string, number>;
+}
+const serverTraffic = new WeakMap<FixtureServer, ServerTraffic>();
+
+/** Server hits since `since` that no recorder accounts for (each recorded request accounts for one hit). */
+function unattributedHits(traffic: ServerTraffic, since: number): string[] {
+  const left = new Map(traffic.claimed);
+  const unseen: string[] = [];
+  for (const hit of traffic.hits) {
+    const claims = left.get(hit.url) ?? 0;
+    if (claims > 0) left.set(hit.url, claims - 1);
+    else if (hit.at >= since) unseen.push(hit.url);
+  }
+  return unseen;
 }
 
 /** A running Chromium with the extension loaded, in its own profile. */
@@ -139,17 +168,173 @@ export interface ExtensionBrowser {
   worker: Worker;
   extensionId: string;
   profileDir: string;
+  /** Every request seen so far in this browser (also written to tests/e2e/artifacts/network/). */
+  readonly requests: readonly NetworkRecord[];
+  /**
+   * Closes the browser, then fails if an extension context reached the
+   * network without the test having declared it (expectUserRequests).
+   */
   close(): Promise<void>;
+}
+
+/** A request the user asked the extension to make, declared by a test before it acts. */
+export interface UserRequest {
+  /** Matched against the whole request URL. */
+  url: RegExp;
+  /** What the user did that makes this request theirs ("follows a collection by address"). */
+  why: string;
+  /** Only from this kind of extension context (a scheduled check comes from the service worker, a click from a page). */
+  from?: 'extension-page' | 'service-worker';
+}
+
+/** Options for launchWithExtension. */
+export interface LaunchOptions {
+  /** Requests the test will ask the extension to make (more can be added with expectUserRequests). */
+  userRequests?: readonly UserRequest[];
+  /** Where to write this browser's network log (default tests/e2e/artifacts/network, which the suite summary reads). */
+  networkDir?: string;
+}
+
+const declaredRequests = new WeakMap<BrowserContext, UserRequest[]>();
+
+/**
+ * Declares that the extension will reach `url` because the test (standing in
+ * for the user) asks it to: opening a link, checking a followed collection,
+ * showing a page's images. Declare before acting: a request is judged when
+ * it is made. Everything else an extension context sends to the network
+ * fails the test when its browser closes.
+ */
+export function expectUserRequests(ext: ExtensionBrowser | BrowserContext, url: RegExp, why: string, from?: UserRequest['from']): void {
+  const context = 'context' in ext ? ext.context : ext;
+  const list = declaredRequests.get(context) ?? [];
+  list.push({ url, why, ...(from ? { from } : {}) });
+  declaredRequests.set(context, list);
+}
+
+/** The spec file now running (its name without .spec.ts), to name the network log. */
+function currentSpecName(): string {
+  const path = expect.getState().testPath;
+  return path ? basename(path).replace(/\.spec\.ts$/, '') : 'unknown-spec';
+}
+
+let launchesInThisFile = 0;
+
+/** Anything but these schemes leaves the browser; chrome-extension:, blob: and data: are the extension's own bundle or memory. */
+const isNetworkUrl = (url: string) => /^(https?|wss?|ftp):/i.test(url);
+const isExtensionUrl = (url: string) => url.startsWith('chrome-extension://');
+
+/**
+ * Who made a request. Service-worker requests carry their worker; a page's
+ * dedicated workers (the search worker) report through the page's main
+ * frame, so the frame's document is the context. A top-level navigation
+ * belongs to the document it replaces, or, in a new tab, to the page that
+ * opened it (a link the library opens in a new tab is the extension's).
+ */
+function initiatorOf(request: Request): { kind: NetworkRecord['context']; url: string } {
+  const worker = request.serviceWorker();
+  if (worker) return { kind: isExtensionUrl(worker.url()) ? 'service-worker' : 'web-page', url: worker.url() };
+  let frame;
+  try {
+    frame = request.frame();
+  } catch {
+    return { kind: 'browser', url: '' };
+  }
+  let url = frame.url();
+  if (request.isNavigationRequest() && frame.parentFrame() === null && (url === '' || url === 'about:blank')) {
+    const opener = openers.get(frame.page());
+    if (opener) url = opener;
+  }
+  return { kind: isExtensionUrl(url) ? 'extension-page' : 'web-page', url };
+}
+
+/** The address of the page that opened each tab, noted when the tab appears (Page.opener() is async). */
+const openers = new WeakMap<Page, string>();
+
+/**
+ * Records every request made in `context` to a JSON-lines file, classifying
+ * it as the extension's (its pages, their workers, its service worker) or a
+ * web page's, and whether the test declared it as asked for by the user.
+ */
+function recordNetwork(context: BrowserContext, file: string, traffic: ServerTraffic | undefined): NetworkRecord[] {
+  const records: NetworkRecord[] = [];
+  context.on('page', (page) => {
+    void page.opener().then((opener) => {
+      if (opener) openers.set(page, opener.url());
+    });
+  });
+  context.on('request', (request) => {
+    const url = request.url();
+    const found = initiatorOf(request);
+    const network = isNetworkUrl(url);
+    // A network request with no frame and no worker could be anyone's, ours included: it counts against us unless it is Chromium's own.
+    const from = found.kind === 'browser' && network && !isBrowserOwnRequest(new URL(url)) ? { ...found, kind: 'unattributed' as const } : found;
+    const byExtension = from.kind === 'service-worker' || from.kind === 'extension-page' || from.kind === 'unattributed';
+    const declared = byExtension && network ? declaredRequests.get(context)?.find((d) => d.url.test(url) && (d.from ?? from.kind) === from.kind)?.why : undefined;
+    const record: NetworkRecord = {
+      at: new Date().toISOString(),
+      context: from.kind,
+      initiator: from.url,
+      url,
+      method: request.method(),
+      resourceType: request.resourceType(),
+      navigation: request.isNavigationRequest(),
+      network,
+      verdict: !byExtension ? 'page' : !network ? 'own' : declared !== undefined ? 'declared' : 'undeclared',
+      ...(declared !== undefined ? { declaredAs: declared } : {}),
+    };
+    records.push(record);
+    appendFileSync(file, `${JSON.stringify(record)}\n`);
+    if (traffic && network) traffic.claimed.set(withoutHash(url), (traffic.claimed.get(withoutHash(url)) ?? 0) + 1);
+  });
+  return records;
+}
+
+const withoutHash = (url: string) => url.replace(/#.*$/, '');
+
+/**
+ * Chromium's own background requests (account check, update check), made by
+ * the browser outside any page or extension context even with
+ * --disable-background-networking. Every host resolves to the fixture
+ * server, so they show up there; they are listed as the browser's.
+ */
+const isBrowserOwnRequest = (url: URL) =>
+  url.pathname === '/favicon.ico' || /(^|\.)(google\.com|googleapis\.com|gstatic\.com|gvt1\.com)$/.test(url.hostname);
+
+/** Adds a record for each server hit no recorder saw: the browser's own, or a leak from a context we cannot see. */
+function recordUnattributed(records: NetworkRecord[], file: string, traffic: ServerTraffic | undefined, since: number): void {
+  if (!traffic) return;
+  for (const url of unattributedHits(traffic, since)) {
+    const browserOwn = isBrowserOwnRequest(new URL(url));
+    const record: NetworkRecord = {
+      at: new Date().toISOString(),
+      context: browserOwn ? 'browser' : 'unattributed',
+      initiator: '',
+      url,
+      method: '',
+      resourceType: '',
+      navigation: false,
+      network: true,
+      verdict: browserOwn ? 'page' : 'undeclared',
+    };
+    records.push(record);
+    appendFileSync(file, `${JSON.stringify(record)}\n`);
+  }
 }
 
 /**
  * Launches real Chromium with the built extension, every host name resolved
  * to the fixture server; pass a profile folder to reopen it.
  */
-export async function launchWithExtension(server: FixtureServer, profileDir?: string): Promise<ExtensionBrowser> {
+export async function launchWithExtension(server: FixtureServer, profileDir?: string, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No e2e build at ${EXTENSION_DIR}: run npm run build:e2e first.`);
   const dir = profileDir ?? mkdtempSync(join(tmpdir(), 'hc-e2e-'));
+  const launchedAt = Date.now();
+  const networkDir = options.networkDir ?? NETWORK_DIR;
+  mkdirSync(networkDir, { recursive: true });
+  const file = join(networkDir, `${currentSpecName()}-${++launchesInThisFile}.jsonl`);
+  // A file left by an earlier run of this spec must not be read as this run's.
+  rmSync(file, { force: true });
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: CHROMIUM,
     headless: true,
@@ -163,6 +348,9 @@ export async function launchWithExtension(server: FixtureServer, profileDir?: st
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
     ],
   });
+  if (options.userRequests) for (const r of options.userRequests) expectUserRequests(context, r.url, r.why, r.from);
+  const traffic = serverTraffic.get(server);
+  const records = recordNetwork(context, file, traffic);
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {
@@ -170,7 +358,18 @@ export async function launchWithExtension(server: FixtureServer, profileDir?: st
     worker,
     extensionId,
     profileDir: dir,
-    close: () => context.close(),
+    requests: records,
+    close: async () => {
+      await context.close();
+      recordUnattributed(records, file, traffic, launchedAt);
+      const undeclared = records.filter((r) => r.verdict === 'undeclared');
+      if (undeclared.length > 0) {
+        throw new Error(
+          `the extension made ${undeclared.length} network request(s) nobody asked for (see ${file}):\n` +
+            undeclared.map((r) => `  ${r.method} ${r.url} from ${r.context} ${r.initiator}`).join('\n'),
+        );
+      }
+    },
   };
 }
 
@@ -338,6 +537,8 @@ export interface ExtensionSession {
   relaunch(): Promise<void>;
   /** Opens a fixture page in a new tab. */
   openFixture(name: string, query?: string): Promise<{ page: Page; tabId: number }>;
+  /** expectUserRequests for this session's browser, kept across relaunch(). */
+  expectUserRequests(url: RegExp, why: string, from?: UserRequest['from']): void;
 }
 
 /** Registers beforeAll/afterAll hooks that start and stop an ExtensionSession. */
@@ -345,6 +546,7 @@ export function useExtensionSession(): ExtensionSession {
   let server: FixtureServer | undefined;
   let ext: ExtensionBrowser | undefined;
   let profileDir: string | undefined;
+  const userRequests: UserRequest[] = [];
   const need = <T>(value: T | undefined): T => {
     if (value === undefined) throw new Error('the session has not started');
     return value;
@@ -368,7 +570,11 @@ export function useExtensionSession(): ExtensionSession {
     },
     async relaunch() {
       await need(ext).close();
-      ext = await launchWithExtension(need(server), need(profileDir));
+      ext = await launchWithExtension(need(server), need(profileDir), { userRequests });
+    },
+    expectUserRequests(url, why, from) {
+      userRequests.push({ url, why, ...(from ? { from } : {}) });
+      expectUserRequests(need(ext), url, why, from);
     },
     async openFixture(name, query = '') {
       const browser = need(ext);

@@ -11,6 +11,9 @@ const session = useExtensionSession();
 const PATH = '/collections/first-steps.json';
 const ADDRESS = `https://www.diabetes-support-group.org.uk${PATH}`;
 
+/** The one address this spec's user asks the extension to read: the published file. */
+const FILE_ADDRESS = /^https:\/\/www\.diabetes-support-group\.org\.uk\/collections\/first-steps\.json$/;
+
 const page = (url: string, title: string, note = ''): FileItem => ({ url, canonicalUrl: url, title, sourceType: 'official', note });
 const passage = (url: string, title: string, exact: string, note: string): FileItem => ({
   ...page(url, title),
@@ -69,6 +72,7 @@ describe('following a collection published at a web address (issue 8)', () => {
   it('subscribes, sees no change (304), sees the changes after the file changes, applies them', async () => {
     const { server, ext } = session;
     server.serveJson(PATH, V1, { etag: '"v1"' });
+    session.expectUserRequests(FILE_ADDRESS, 'follow a collection by its address, and “Check now”', 'extension-page');
 
     const library = await openLibrary(ext, '#subscriptions');
     await library.getByRole('heading', { level: 1, name: 'Collections you follow' }).waitFor();
@@ -178,6 +182,7 @@ describe('following a collection published at a web address (issue 8)', () => {
     await row.waitFor();
     await row.getByLabel('Check for changes').selectOption('daily');
     await row.getByText(/will check www\.diabetes-support-group\.org\.uk once a day/).waitFor();
+    session.expectUserRequests(FILE_ADDRESS, 'the daily check the user turned on for a followed collection', 'service-worker');
     // getAll, not get: in this service worker alarms.get threw "not available in this context" (Chromium 156) while getAll worked.
     const alarm = await ext.worker.evaluate(async () => (await chrome.alarms.getAll()).find((a) => a.name === 'hc-subscription-checks'));
     expect(alarm).toMatchObject({ name: 'hc-subscription-checks', periodInMinutes: 60 });

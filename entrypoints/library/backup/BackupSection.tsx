@@ -38,8 +38,8 @@ export function BackupSection({ repo }: BackupSectionProps) {
       <h2 id="hc-backup-heading">Back up your library</h2>
       <p>
         Your library is kept only in this browser. A backup is one file with everything in it: your saved pages and their
-        text, highlights, tags and notes, reading lists and prescriptions, your list of sites, and these settings. You
-        can restore it here or in another browser.
+        text, highlights, tags and notes, reading lists and prescriptions (with the items you marked private: a backup
+        is your own copy), your list of sites, and these settings. You can restore it here or in another browser.
       </p>
       <p class="hc-hint">
         The file is not locked with a password: anyone who has it can read your notes. Keep it where you keep other

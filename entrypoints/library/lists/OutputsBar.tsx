@@ -8,7 +8,7 @@ import { collectionPlainText } from '../../../lib/consult/plain-text';
 import type { ResolvedCollection } from '../../../lib/consult/types';
 import { collectionCsv } from '../../../lib/exchange/csv';
 import { collectionFileText, exportCollectionFile } from '../../../lib/exchange/export-file';
-import { shareableCollection, type ShareOptions } from '../../../lib/exchange/export-filter';
+import type { ShareOptions } from '../../../lib/exchange/export-filter';
 import type { SiteRule } from '../../../lib/model/source-type';
 import { downloadText } from './download';
 import { ShareOptionsFields } from './ShareOptionsFields';
@@ -64,14 +64,14 @@ export function OutputsBar({ id, title, siteRules, prepare, defaultCurator = '',
 
   const print = () =>
     withList(() => {
-      // The print page reads these too once it supports them; until then it prints the defaults (private items and forum quotes left out).
+      // The print page reads the same choices from its address (entrypoints/print/use-hash-id.ts).
       const extra = `${share.includePrivate ? '&private=1' : ''}${share.quotePeer ? '&peer=1' : ''}`;
       const opened = window.open(`print.html#id=${encodeURIComponent(id)}${extra}`, '_blank');
       setStatus(opened ? { tone: 'info', text: 'The printable list opened in a new tab. Use Print there, or choose “Save as PDF” as the printer.' } : { tone: 'error', text: 'The browser did not open a new tab. Allow pop-ups for Health Clipper, or try again.' });
     });
   const copy = () =>
     withList(async (resolved) => {
-      const text = collectionPlainText(shareableCollection(resolved, siteRules, share), siteRules, new Date());
+      const text = collectionPlainText(resolved, siteRules, new Date(), share);
       try {
         await navigator.clipboard.writeText(text);
         setStatus({ tone: 'success', text: 'Copied. You can paste it into a message to your surgery or a patient portal.' });
@@ -112,7 +112,7 @@ export function OutputsBar({ id, title, siteRules, prepare, defaultCurator = '',
       <p class="hc-hint">Only what is on this list is included. Nothing is sent anywhere: you choose where it goes.</p>
       <ShareOptionsFields value={share} onChange={setShare} />
       {share.includePrivate || share.quotePeer ? (
-        <p class="hc-hint">The printable page still leaves these out for now; the copies and downloads include them.</p>
+        <p class="hc-hint">What you print, copy, download or share as a link now includes them.</p>
       ) : null}
       <div class="hc-actions">
         <button type="button" class="hc-primary" onClick={() => void print()}>Print or save as PDF</button>
