@@ -193,6 +193,8 @@ export interface LaunchOptions {
   userRequests?: readonly UserRequest[];
   /** Where to write this browser's network log (default tests/e2e/artifacts/network, which the suite summary reads). */
   networkDir?: string;
+  /** Another build to load instead of the e2e build (the update test loads the previous release first). */
+  extensionDir?: string;
 }
 
 const declaredRequests = new WeakMap<BrowserContext, UserRequest[]>();
@@ -327,7 +329,8 @@ function recordUnattributed(records: NetworkRecord[], file: string, traffic: Ser
  */
 export async function launchWithExtension(server: FixtureServer, profileDir?: string, options: LaunchOptions = {}): Promise<ExtensionBrowser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No e2e build at ${EXTENSION_DIR}: run npm run build:e2e first.`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`No extension build at ${extensionDir}: run npm run build:e2e first.`);
   const dir = profileDir ?? mkdtempSync(join(tmpdir(), 'hc-e2e-'));
   const launchedAt = Date.now();
   const networkDir = options.networkDir ?? NETWORK_DIR;
@@ -340,8 +343,8 @@ export async function launchWithExtension(server: FixtureServer, profileDir?: st
     headless: true,
     viewport: { width: 1100, height: 900 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       `--host-resolver-rules=MAP * 127.0.0.1:${server.port}`,
       '--ignore-certificate-errors',
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import { CHROMIUM, type ExtensionBrowser, type FixtureServer } from './harness';
+import type { Page } from 'playwright-core';
+import { launchWithExtension, type ExtensionBrowser, type FixtureServer } from './harness';
 
 /** The build of the last release with database version 4 (tests/fixtures/upgrade/README.md). */
 export const PREVIOUS_BUILD = resolve(process.cwd(), 'tests/fixtures/upgrade/previous-build.tar.gz');
@@ -30,27 +30,12 @@ export function replaceExtension(extensionDir: string, buildDir: string): void {
 }
 
 /**
- * launchWithExtension from harness.ts (same flags), for an extension in any
- * folder and a given profile, so a test can run one build, close, and open
- * the same profile with another.
+ * The harness's launch (same flags, same network recorder) for an extension
+ * in any folder and a given profile, so a test can run one build, close, and
+ * open the same profile with another.
  */
-export async function launchExtensionFrom(server: FixtureServer, extensionDir: string, profileDir: string): Promise<ExtensionBrowser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
-  const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1100, height: 900 },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      `--host-resolver-rules=MAP * 127.0.0.1:${server.port}`,
-      '--ignore-certificate-errors',
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  return { context, worker, extensionId: new URL(worker.url()).host, profileDir, close: () => context.close() };
+export function launchExtensionFrom(server: FixtureServer, extensionDir: string, profileDir: string): Promise<ExtensionBrowser> {
+  return launchWithExtension(server, profileDir, { extensionDir });
 }
 
 /** One store of the library as IndexedDB holds it. */
