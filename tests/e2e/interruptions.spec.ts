@@ -162,11 +162,11 @@ describe('the service worker is stopped in the middle of a save', () => {
     await page.close();
   });
 
-  it('highlights from the context menu while the worker is stopped at 8 moments: no highlight without its page, no page twice, no half page', async () => {
+  it('highlights from the context menu while the worker is stopped at 8 moments: no highlight without its page, no page twice, no half page, and the user is told', async () => {
     const browser = ext();
     const stopper = await workerStopper(browser.context, control());
     const PASSAGE_PARAGRAPH = 3;
-    const tried: string[] = [];
+    const tried: { id: string; page: Page; tabId: number }[] = [];
     try {
       for (let i = 0; i < 8; i++) {
         const id = `hl-stop-${i}`;
@@ -178,6 +178,7 @@ describe('the service worker is stopped in the middle of a save', () => {
         const worker = await wakeWorker(control(), browser.extensionId);
         await worker.evaluate(
           async ({ tabId, url }) => {
+            await chrome.action.setTitle({ tabId, title: 'waiting' });
             const tab = await chrome.tabs.get(tabId);
             (chrome.contextMenus.onClicked as unknown as { dispatch(info: unknown, tab: unknown): void }).dispatch(
               { menuItemId: 'hc-highlight-important', editable: false, pageUrl: url, selectionText: 'x' },
@@ -186,31 +187,58 @@ describe('the service worker is stopped in the middle of a save', () => {
           },
           { tabId, url: page.url() },
         );
+        // The click has reached the listener once it has noted the save as under way (a few ms).
+        await control().waitForFunction(
+          async (t) => Object.entries(await chrome.storage.session.get(null)).some(([k, v]) => k.startsWith('hc-unfinished:') && (v as { tabId?: number }).tabId === t),
+          tabId,
+          { polling: 5 },
+        );
         await pause(i * 40);
         await stopper.stop();
-        tried.push(id);
-        await page.close();
+        tried.push({ id, page, tabId });
       }
     } finally {
       await stopper.detach();
     }
-    await wakeWorker(control(), browser.extensionId);
+    const worker = await wakeWorker(control(), browser.extensionId);
     const dump = await readLibrary(control());
     const clipIds = new Set(dump.clips.map((c) => c.id));
     expect(dump.highlights.filter((h) => !clipIds.has(h.clipId)), 'highlights without their page').toEqual([]);
     expect(duplicatesOf(dump.clips.map((c) => c.canonicalUrl))).toEqual(new Map());
     expect(duplicatesOf(dump.highlights.map((h) => h.clipId))).toEqual(new Map());
-    const counts = { pageAndHighlight: 0, pageOnly: 0, nothing: 0 };
-    for (const id of tried) {
+    const counts = { pageAndHighlight: 0, pageOnly: 0, nothing: 0, toldDone: 0, toldInterrupted: 0 };
+    for (const { id, page, tabId } of tried) {
       const url = describeGeneratedPage(id, PARAGRAPHS).url;
       const clip = dump.clips.find((c) => c.canonicalUrl === url);
-      if (!clip) {
-        counts.nothing++;
-        continue;
+      const highlighted = clip ? dump.highlights.some((h) => h.clipId === clip.id) : false;
+      if (!clip) counts.nothing++;
+      else {
+        expectWhole(dump, id, PARAGRAPHS, []);
+        if (highlighted) counts.pageAndHighlight++;
+        else counts.pageOnly++;
       }
-      expectWhole(dump, id, PARAGRAPHS, []);
-      if (dump.highlights.some((h) => h.clipId === clip.id)) counts.pageAndHighlight++;
-      else counts.pageOnly++;
+      // What the user was told in that tab: the usual notice, or (from the worker's next start) that it was interrupted.
+      await expect.poll(() => worker.evaluate((t) => chrome.action.getTitle({ tabId: t }), tabId), { timeout: 10_000 }).not.toBe('waiting');
+      const told = await worker.evaluate((t) => chrome.action.getTitle({ tabId: t }), tabId);
+      const interrupted = {
+        highlighted: 'Your highlight was saved, but the browser stopped Health Clipper before it was shown. Click the Health Clipper button to show it.',
+        pageOnly: 'Health Clipper was stopped by the browser while highlighting. The page is in your library, but the highlight is not: select the text and try again.',
+        nothing: 'Health Clipper was stopped by the browser while highlighting, so nothing was saved. Select the text and try again.',
+      };
+      if (Object.values(interrupted).includes(told)) {
+        counts.toldInterrupted++;
+        expect(told, id).toBe(highlighted ? interrupted.highlighted : clip ? interrupted.pageOnly : interrupted.nothing);
+        if (counts.toldInterrupted === 1) {
+          // The same words in the corner of the page (a closed shadow root: only its host is visible to the test).
+          await page.locator('#hc-toast-host').waitFor({ state: 'attached', timeout: 5_000 });
+          await screenshot(page, 'interrupt-highlight-notice', { fullPage: false });
+        }
+      } else {
+        expect(highlighted, `${id} was told “${told}”`).toBe(true);
+        expect(told).toMatch(/^Highlighted as “Important”/);
+        counts.toldDone++;
+      }
+      await page.close();
     }
     console.log(`[interruptions] worker stopped mid-highlight at 8 moments (0–280 ms): ${JSON.stringify(counts)}`);
     expect(counts.nothing + counts.pageOnly).toBeGreaterThan(0);
