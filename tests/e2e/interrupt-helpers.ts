@@ -94,29 +94,19 @@ export async function startGeneratedPageServer(): Promise<FixtureServer> {
   };
 }
 
-/**
- * Stops every service worker of the profile, the extension's included, as
- * Chromium does when it decides a worker has been idle too long or is
- * using too much. Sent through a page's DevTools session: Playwright keeps
- * one attached to the worker, and Chromium never stops an attached worker
- * on its own.
- */
-export async function stopServiceWorkers(context: BrowserContext, via: Page): Promise<void> {
-  const cdp = await context.newCDPSession(via);
-  try {
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-  } finally {
-    await cdp.detach().catch(() => undefined);
-  }
-}
-
-/** A page's DevTools session kept open, so the worker can be stopped at an exact moment without setup time. */
+/** Stops the extension's service worker on demand. */
 export interface WorkerStopper {
   stop(): Promise<void>;
   detach(): Promise<void>;
 }
 
+/**
+ * Stops every service worker of the profile, the extension's included, as
+ * Chromium does when it stops an idle or misbehaving worker. Sent through
+ * an extension page's DevTools session, kept open so a stop lands at an
+ * exact moment: Playwright keeps DevTools attached to the worker, and
+ * Chromium never stops an attached worker by itself.
+ */
 export async function workerStopper(context: BrowserContext, via: Page): Promise<WorkerStopper> {
   const cdp = await context.newCDPSession(via);
   await cdp.send('ServiceWorker.enable');
@@ -235,19 +225,6 @@ export function duplicatesOf(values: readonly string[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
   return new Map([...counts].filter(([, n]) => n > 1));
-}
-
-/** A short fingerprint of a set of records (order-free), to compare "before" and "after" exactly. */
-export function fingerprint(rows: readonly unknown[]): string {
-  const lines = rows.map((r) => JSON.stringify(r)).sort();
-  let hash = 0x811c9dc5;
-  for (const line of lines) {
-    for (let i = 0; i < line.length; i++) {
-      hash ^= line.charCodeAt(i);
-      hash = Math.imul(hash, 0x01000193) >>> 0;
-    }
-  }
-  return `${rows.length}:${hash.toString(16)}`;
 }
 
 /** Whitespace squashed, as the clip's text is compared with what the page sent. */
