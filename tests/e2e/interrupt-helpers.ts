@@ -171,7 +171,7 @@ export interface StoredHighlight {
 export interface LibraryDump {
   clips: StoredClip[];
   highlights: StoredHighlight[];
-  collections: { id: string; name: string; itemCount: number }[];
+  collections: { id: string; title: string; itemCount: number }[];
   siteRules: number;
   /** Journal entries: which clips the search index was told about. */
   journalClipIds: string[];
@@ -210,7 +210,7 @@ export function readLibrary(page: Page): Promise<LibraryDump> {
           contentText: typeof c.contentText === 'string' ? c.contentText : '',
         })),
         highlights: highlights.map((h) => ({ id: String(h.id), clipId: String(h.clipId), exact: String((h.quote as { exact?: unknown } | undefined)?.exact ?? '') })),
-        collections: collections.map((c) => ({ id: String(c.id), name: String(c.name ?? ''), itemCount: Array.isArray(c.items) ? c.items.length : 0 })),
+        collections: collections.map((c) => ({ id: String(c.id), title: String(c.title ?? ''), itemCount: Array.isArray(c.items) ? c.items.length : 0 })),
         siteRules: siteRules.length,
         journalClipIds: journal.flatMap((e) => e.clipIds ?? []),
       };

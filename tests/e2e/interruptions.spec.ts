@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBackupText } from '../../lib/exchange/backup';
+import type { CollectionFile, FileItem } from '../../lib/exchange/collection-file';
 import { bulkClip, sampleLibrary, sampleSettings } from '../helpers/sample-library';
 import { launchWithExtension, openPopup, removeProfile, screenshot, selectPhraseOnPage, type ExtensionBrowser, type FixtureServer } from './harness';
 import {
@@ -539,7 +540,70 @@ describe('the library tab is closed in the middle of a restore or an import', ()
     expect(await addedFrom(99)).toEqual({ count: LINKS, broken: 0 });
   });
 
-  it('restores a 2,000-page backup and closes the tab at 6 moments: the library is always the old one or the new one, whole', async () => {
+  it('imports a 2,000-item collection file and closes the tab at 4 moments: the collection, its pages and highlights are added whole or not at all', async () => {
+    const browser = ext();
+    const ITEMS = 2_000;
+    /** A moderator's collection file: pages, every tenth with a highlighted passage too. */
+    const collectionFile = (file: number): CollectionFile => {
+      const items: FileItem[] = [];
+      for (let i = 0; i < ITEMS; i++) {
+        const url = `https://www.collected-health.org.uk/c${file}/page-${i}/`;
+        const page: FileItem = { url, canonicalUrl: url, title: `Collected page ${file}-${i}`, sourceType: 'charity', note: `Why page ${i} helps` };
+        items.push(i % 10 === 0 ? { ...page, highlight: { meaning: 'important', note: '', selectors: [{ type: 'TextQuoteSelector', exact: `passage ${i}`, prefix: '', suffix: '' }] } } : page);
+      }
+      const title = `Collected by the group, part ${file}`;
+      return { format: 'health-clipper-collection', formatVersion: 1, exportedAt: '2026-11-24T10:00:00.000Z', generator: 'Health Clipper', collection: { kind: 'collection', title, description: '', createdAt: '2026-11-20T10:00:00.000Z', updatedAt: '2026-11-24T10:00:00.000Z', items } };
+    };
+    /** What of one file is in the library: its pages, its highlights and its collection. */
+    const importedFrom = async (file: number) => {
+      const dump = await readLibrary(control());
+      const pages = dump.clips.filter((c) => c.canonicalUrl.startsWith(`https://www.collected-health.org.uk/c${file}/`));
+      const ids = new Set(pages.map((c) => c.id));
+      const lists = dump.collections.filter((c) => c.title === collectionFile(file).collection.title);
+      return {
+        pages: pages.length,
+        highlights: dump.highlights.filter((h) => ids.has(h.clipId)).length,
+        collections: lists.length,
+        items: lists.reduce((n, c) => n + c.itemCount, 0),
+      };
+    };
+    const importFile = async (file: number) => {
+      const library = await browser.context.newPage();
+      await library.goto(`chrome-extension://${browser.extensionId}/library.html#lists`);
+      await library.getByRole('link', { name: 'Import a collection file' }).click();
+      await library.getByLabel('Choose a collection file').setInputFiles({ name: `collection-${file}.json`, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(collectionFile(file))) });
+      const add = library.getByTestId('import-preview').getByRole('button', { name: 'Add to my library' });
+      await add.waitFor({ timeout: 30_000 });
+      const tabId = await tabIdOf(control(), library.url());
+      const clickedAt = Date.now();
+      await add.click();
+      return { library, tabId, clickedAt, title: collectionFile(file).collection.title };
+    };
+    const whole = { pages: ITEMS, highlights: ITEMS / 10, collections: 1, items: ITEMS };
+    const nothing = { pages: 0, highlights: 0, collections: 0, items: 0 };
+
+    const first = await importFile(0);
+    await first.library.getByRole('heading', { level: 1, name: first.title }).waitFor({ timeout: 60_000 });
+    const fullMs = Date.now() - first.clickedAt;
+    await first.library.close();
+    expect(await importedFrom(0)).toEqual(whole);
+
+    const outcomes = { nothing: 0, all: 0 };
+    const moments = [0.05, 0.4, 0.8, 1.5].map((f) => Math.round(f * fullMs));
+    for (const [i, ms] of moments.entries()) {
+      const { tabId, clickedAt } = await importFile(i + 1);
+      await pause(clickedAt + ms - Date.now());
+      await closeTab(control(), tabId);
+      const found = await importedFrom(i + 1);
+      expect([nothing, whole], `closed ${ms} ms into the import`).toContainEqual(found);
+      if (found.pages) outcomes.all++;
+      else outcomes.nothing++;
+    }
+    console.log(`[interruptions] collection import of ${ITEMS} items took ${fullMs} ms after the click; tab closed at ${moments.join(', ')} ms: ${JSON.stringify(outcomes)}`);
+    expect(outcomes.nothing).toBeGreaterThan(0);
+  });
+
+  it('restores a 2,000-page backup and closes the tab at 5 moments: the library is always the old one or the new one, whole', async () => {
     const browser = ext();
     const small = join(browser.profileDir, 'health-clipper-backup-small.json');
     const large = join(browser.profileDir, 'health-clipper-backup-large.json');
@@ -556,7 +620,7 @@ describe('the library tab is closed in the middle of a restore or an import', ()
     expect(whole.large.clips.startsWith(`${LARGE.clips.length}:`)).toBe(true);
 
     const outcomes = { oldLibrary: 0, newLibrary: 0 };
-    const moments = [0.05, 0.25, 0.45, 0.65, 0.85, 1.1].map((f) => Math.round(f * fullMs));
+    const moments = [0.05, 0.3, 0.55, 0.8, 1.1].map((f) => Math.round(f * fullMs));
     for (const ms of moments) {
       const library = await chooseBackup(large);
       const tabId = await tabIdOf(control(), library.url());
