@@ -359,7 +359,7 @@ describe('the page’s tab is closed in the middle of a save', () => {
 
 describe('two tabs save 100 pages each at the same time', () => {
   const { ext, control } = useBrowser();
-  const PER_TAB = Number(process.env.HC_PER_TAB ?? 100);
+  const PER_TAB = 100;
   const pageId = (tab: number, n: number) => `t${tab}page${String(n).padStart(3, '0')}`;
 
   /** Opens each page in turn in one tab and saves it with the keyboard shortcut's listener; returns what the toolbar button said. */
