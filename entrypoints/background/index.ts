@@ -19,6 +19,7 @@ import {
 } from './highlight-service';
 import { notifyTab, showTypeOnAction } from './notify-tab';
 import { registerSubscriptionChecks } from './subscription-checks';
+import { noteWhileSaving, tellAboutUnfinishedSaves } from './unfinished-saves';
 
 const MENU: Record<string, { title: string; contexts: ['page'] | ['selection']; mode: ClipKind }> = {
   'hc-save-page': { title: 'Save this page to Health Clipper', contexts: ['page'], mode: 'article' },
@@ -31,16 +32,29 @@ const HIGHLIGHT_MENU: Record<string, HighlightMeaning> = Object.fromEntries(
   HIGHLIGHT_MEANINGS.map((meaning) => [`${HIGHLIGHT_PARENT}-${meaning}`, meaning]),
 );
 
-/** Saves from a gesture without a popup (menu, shortcut) and tells the user in the page. */
-async function clipAndNotify(tabId: number, mode: ClipKind): Promise<void> {
-  const result = await clipTab(getRepository(), { tabId, mode, tags: [], note: '' });
-  await notifyTab(tabId, result.ok ? result.value.message : result.error.message, result.ok);
+/**
+ * Saves from a gesture without a popup (menu, shortcut) and tells the user
+ * in the page. 'auto' (the shortcut) saves the selection if there is one,
+ * else the article.
+ */
+function clipAndNotify(tabId: number, mode: ClipKind | 'auto'): Promise<void> {
+  return noteWhileSaving(tabId, 'page', async () => {
+    let kind: ClipKind = mode === 'auto' ? 'article' : mode;
+    if (mode === 'auto') {
+      const page = await inspectTab(getRepository(), tabId);
+      if (page.ok && page.value.hasSelection) kind = 'selection';
+    }
+    const result = await clipTab(getRepository(), { tabId, mode: kind, tags: [], note: '' });
+    await notifyTab(tabId, result.ok ? result.value.message : result.error.message, result.ok);
+  });
 }
 
 /** Highlights the selection from a menu or shortcut and tells the user in the page. */
-async function highlightAndNotify(tabId: number, meaning: HighlightMeaning): Promise<void> {
-  const result = await highlightSelection(getRepository(), tabId, meaning);
-  await notifyTab(tabId, result.ok ? result.value.message : result.error.message, result.ok);
+function highlightAndNotify(tabId: number, meaning: HighlightMeaning): Promise<void> {
+  return noteWhileSaving(tabId, 'highlight', async () => {
+    const result = await highlightSelection(getRepository(), tabId, meaning);
+    await notifyTab(tabId, result.ok ? result.value.message : result.error.message, result.ok);
+  });
 }
 
 export default defineBackground(() => {
@@ -66,6 +80,9 @@ export default defineBackground(() => {
         : highlightSelection(getRepository(), sender.tabId, meaning, { note, passage }),
     reportPlacements: (input, sender) => reportPlacements(getRepository(), input, sender),
   });
+
+  // A save the browser stopped us in the middle of (menu or shortcut, no popup to say so): tell the user now.
+  void tellAboutUnfinishedSaves(getRepository()).catch(() => undefined);
 
   // Followed collections the user asked to have checked every day or week (optional alarms).
   registerSubscriptionChecks(getRepository);
@@ -104,10 +121,7 @@ export default defineBackground(() => {
     if (tab?.id === undefined) return;
     const tabId = tab.id;
     if (command === 'highlight-selection') void highlightAndNotify(tabId, 'important');
-    if (command !== 'save-page') return;
     // One shortcut for both: the selection if there is one, else the article.
-    void inspectTab(getRepository(), tabId).then((page) =>
-      clipAndNotify(tabId, page.ok && page.value.hasSelection ? 'selection' : 'article'),
-    );
+    if (command === 'save-page') void clipAndNotify(tabId, 'auto');
   });
 });

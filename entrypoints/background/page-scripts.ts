@@ -11,6 +11,8 @@ export const PAGE_TIMEOUT_MS = 15_000;
 const CANNOT_CLIP =
   'This page cannot be saved. Browser pages, the extension store and files on your computer are protected. Open a web page and try again.';
 
+const TAB_CLOSED = 'That tab is closed. Open the page again and try once more.';
+
 /** Said when a page takes longer than PAGE_TIMEOUT_MS. */
 export const TIMED_OUT = 'This page took too long to read, so we kept only its link and title.';
 
@@ -48,7 +50,7 @@ export async function checkTabIsClippable(tabId: number): Promise<Result<string>
   try {
     url = (await browser.tabs.get(tabId)).url;
   } catch {
-    return fail('not-found', 'That tab is closed. Open the page again and try once more.');
+    return fail('not-found', TAB_CLOSED);
   }
   if (url !== undefined && !/^https?:/i.test(url)) return fail('cannot-clip-page', CANNOT_CLIP);
   return ok(url ?? '');
@@ -82,7 +84,9 @@ async function runInPage<T>(tabId: number, call: () => Promise<T | undefined>): 
     if (error instanceof PageTimeout) {
       return fail('page-did-not-answer', TIMED_OUT);
     }
-    return fail('cannot-clip-page', CANNOT_CLIP);
+    // Closing the tab while its page is being read fails the script too: say that, not "this page is protected".
+    const stillOpen = await browser.tabs.get(tabId).then(() => true, () => false);
+    return stillOpen ? fail('cannot-clip-page', CANNOT_CLIP) : fail('not-found', TAB_CLOSED);
   }
 }
 

@@ -67,9 +67,20 @@ export function PopupApp() {
   const save = async (mode: ClipKind): Promise<ClipListItem | undefined> => {
     setBusy(true);
     setStatus({ tone: 'info', text: 'Saving…' });
+    const asked = new Date().toISOString();
     const result = await sendMessage('clipTab', { tabId, mode, tags, note });
     setBusy(false);
     if (!result.ok) {
+      // The browser may stop the background after it saved but before it answered: the library knows which.
+      const landed =
+        result.error.code === 'unexpected' && mode !== 'selection'
+          ? (await repo.findClipsByUrl(page.facts.canonicalUrl)).find((c) => c.kind !== 'selection' && c.savedAt >= asked)
+          : undefined;
+      if (landed) {
+        setClip(landed);
+        setStatus({ tone: 'success', text: 'Saved to your library.' });
+        return landed;
+      }
       setStatus({ tone: 'error', text: result.error.message });
       return undefined;
     }
