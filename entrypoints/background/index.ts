@@ -17,6 +17,7 @@ import {
   scrollToHighlight,
   unpaintHighlight,
 } from './highlight-service';
+import { checkLibraryStorageQuietly, closeLibraryForDeletion } from './library-storage';
 import { notifyTab, showTypeOnAction } from './notify-tab';
 import { registerSubscriptionChecks } from './subscription-checks';
 
@@ -34,6 +35,7 @@ const HIGHLIGHT_MENU: Record<string, HighlightMeaning> = Object.fromEntries(
 /** Saves from a gesture without a popup (menu, shortcut) and tells the user in the page. */
 async function clipAndNotify(tabId: number, mode: ClipKind): Promise<void> {
   const result = await clipTab(getRepository(), { tabId, mode, tags: [], note: '' });
+  if (result.ok) checkLibraryStorageQuietly();
   await notifyTab(tabId, result.ok ? result.value.message : result.error.message, result.ok);
 }
 
@@ -53,7 +55,12 @@ export default defineBackground(() => {
       const highlights = await repaintHighlights(getRepository(), tabId, result.value.facts.canonicalUrl);
       return ok({ ...result.value, highlights });
     },
-    clipTab: (input) => clipTab(getRepository(), input),
+    clipTab: async (input) => {
+      const result = await clipTab(getRepository(), input);
+      if (result.ok) checkLibraryStorageQuietly();
+      return result;
+    },
+    closeLibrary: () => closeLibraryForDeletion(),
     scrollToHighlight: ({ tabId, id }) => scrollToHighlight(tabId, id),
     reattachHighlight: ({ tabId, id }) => reattachHighlight(getRepository(), tabId, id),
     unpaintHighlight: ({ tabId, id }) => unpaintHighlight(tabId, id),
@@ -73,6 +80,7 @@ export default defineBackground(() => {
   // "Annotate pages as I browse" follows the setting and the optional permission.
   const sync = () => void syncAnnotationScript().catch(() => undefined);
   browser.runtime.onStartup.addListener(sync);
+  browser.runtime.onStartup.addListener(checkLibraryStorageQuietly);
   browser.permissions.onAdded.addListener(sync);
   browser.permissions.onRemoved.addListener(sync);
   annotatePagesSetting.watch(sync);
