@@ -131,7 +131,7 @@ export class LibraryRepository {
         return ok({ clip: toListItem(clip), duplicate: false });
       });
     } catch (error) {
-      return storageError(error);
+      return storageError(error, 'the page was not saved');
     }
   }
 
@@ -214,7 +214,7 @@ export class LibraryRepository {
         return ok(highlight);
       });
     } catch (error) {
-      return storageError(error);
+      return storageError(error, 'the highlight was not saved');
     }
   }
 
