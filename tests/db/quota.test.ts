@@ -16,6 +16,8 @@ import { fileHighlight, fileItem, sampleFile } from '../unit/lib/exchange/sample
  */
 class DiskFull {
   private left = Infinity;
+  /** The error the failing write gets: a quota by default, or what Chromium says when the disk itself is full. */
+  error = (): Error => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
   /** Writes that went through since the last `after` or `clear` (to check a test fails writes mid-way, not only the first). */
   written = 0;
   /** Fails the write after `okWrites` more have gone through. */
@@ -40,7 +42,7 @@ class DiskFull {
         return {
           ...table,
           mutate: (req) => {
-            if (this.left <= 0) return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+            if (this.left <= 0) return Promise.reject(this.error());
             this.left--;
             this.written++;
             return table.mutate(req);
@@ -173,6 +175,27 @@ describe('a full disk during a write leaves the library exactly as it was', () =
     const before = await dump();
     disk.after(0);
     expectDiskFullMessage(await repo.updateClip(clip.id, { note: 'A new note' }), 'this was not saved');
+    expect(await dump()).toBe(before);
+  });
+
+  it('knows a full disk as Chromium reports it (large values: "Failed to write blobs (IOError)")', async () => {
+    const before = await dump();
+    disk.error = () => new DOMException('Failed to write blobs (IOError)', 'DataError');
+    disk.after(0);
+    expectDiskFullMessage(await repo.saveClip(BIG_PAGE, verdict), 'the page was not saved');
+    expect(await dump()).toBe(before);
+  });
+
+  it('gives a disk that is probably full as the first thing to check when Chromium says only "Internal error"', async () => {
+    const before = await dump();
+    disk.error = () => new DOMException('Internal error committing transaction.', 'UnknownError');
+    disk.after(0);
+    const result = await repo.saveClip(BIG_PAGE, verdict);
+    expect(result).toMatchObject({ ok: false, error: { code: 'storage-failed' } });
+    if (!result.ok) {
+      expect(result.error.message).toContain('so the page was not saved. Nothing already in your library was changed.');
+      expect(result.error.message).toContain('This usually happens when the computer’s disk is full: free up some disk space, then try again.');
+    }
     expect(await dump()).toBe(before);
   });
 });
