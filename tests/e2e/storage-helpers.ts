@@ -1,5 +1,9 @@
-import type { Page, Worker } from 'playwright-core';
-import type { ExtensionBrowser } from './harness';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { statfs } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Page, type Worker } from 'playwright-core';
+import { CHROMIUM, EXTENSION_DIR, type ExtensionBrowser, type FixtureServer } from './harness';
 
 /** The extension API as seen inside the service worker, where these helpers run code. */
 declare const chrome: typeof import('wxt/browser').browser;
@@ -66,4 +70,71 @@ export async function evictIndexedDb(ext: ExtensionBrowser, page: Page): Promise
   } finally {
     await cdp.detach();
   }
+}
+
+/** A browser whose profile lives on a small disk of its own that the test can fill. */
+export interface SmallDiskBrowser extends ExtensionBrowser {
+  /** Fills the disk until only `leaveBytes` are free (a file beside the profile's folders). */
+  fillDisk(leaveBytes: number): Promise<number>;
+  /** Deletes the filler: the disk has room again. */
+  freeDisk(): Promise<void>;
+}
+
+/**
+ * Launches Chromium like the harness does, but through chromium-small-disk.sh:
+ * the profile is on a RAM disk of `size` in a private mount namespace
+ * (unshare), reached from here through /proc/<pid>/root. A disk that is
+ * really full is what the extension's IndexedDB (unlimitedStorage) runs into;
+ * DevTools' quota override does not bind an origin with unlimited storage.
+ */
+export async function launchOnSmallDisk(server: FixtureServer, size = '96m'): Promise<SmallDiskBrowser> {
+  const dir = mkdtempSync(join(tmpdir(), 'hc-e2e-disk-'));
+  const wrapper = resolve(process.cwd(), 'tests/e2e/chromium-small-disk.sh');
+  process.env.HC_DISK_SIZE = size;
+  process.env.CHROMIUM_REAL = CHROMIUM;
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: wrapper,
+    headless: true,
+    viewport: { width: 1100, height: 900 },
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--host-resolver-rules=MAP * 127.0.0.1:${server.port}`,
+      '--ignore-certificate-errors',
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const pid = readFileSync(`${dir}.pid`, 'utf8').trim();
+  // The RAM disk as this process sees it: the browser's mount namespace, through procfs.
+  const disk = `/proc/${pid}/root${dir}`;
+  const filler = join(disk, 'disk-filler');
+  return {
+    context,
+    worker,
+    extensionId: new URL(worker.url()).host,
+    profileDir: dir,
+    close: async () => {
+      await context.close();
+      rmSync(`${dir}.pid`, { force: true });
+    },
+    async fillDisk(leaveBytes) {
+      const { bavail, bsize } = await statfs(disk);
+      const size = Math.max(0, bavail * bsize - leaveBytes);
+      const fd = openSync(filler, 'a');
+      try {
+        // Written, not sparse (tmpfs counts written pages), in 8 MB steps.
+        const chunk = Buffer.alloc(8 * 1024 * 1024, 1);
+        for (let left = size; left > 0; left -= chunk.length) writeSync(fd, chunk, 0, Math.min(chunk.length, left));
+      } finally {
+        closeSync(fd);
+      }
+      const after = await statfs(disk);
+      return after.bavail * after.bsize;
+    },
+    async freeDisk() {
+      rmSync(filler, { force: true });
+    },
+  };
 }
