@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { bulkClip, sampleLibrary } from '../helpers/sample-library';
@@ -71,7 +72,16 @@ describe('storage: persistence, the eviction canary and Delete everything', () =
     await library.locator('.hc-row').nth(11).waitFor();
     await waitForCanaryCount(ext.worker, 12);
     const first = await readCanary(ext.worker);
-    await ext.worker.evaluate(() => chrome.storage.local.set({ lastBackup: '2026-11-20T09:30:00.000Z' }));
+    // A real backup, from Settings, to restore after the wipe.
+    await library.goto(`${library.url().replace(/#.*$/, '')}#settings`);
+    const [download] = await Promise.all([
+      library.waitForEvent('download'),
+      library.getByRole('region', { name: 'Back up your library' }).getByRole('button', { name: 'Back up now' }).click(),
+    ]);
+    const backupPath = join(ext.profileDir, download.suggestedFilename());
+    await download.saveAs(backupPath);
+    const backupDay = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+    await library.goto(`${library.url().replace(/#.*$/, '')}#`);
 
     // Extension storage cleared but the database intact: no alarm, the record is written again with the same id.
     await ext.worker.evaluate(() => chrome.storage.local.remove('libraryCanary'));
@@ -90,7 +100,7 @@ describe('storage: persistence, the eviction canary and Delete everything', () =
     const text = await banner.textContent();
     expect(text).toContain('The browser cleared Health Clipper’s storage, usually to free up disk space.');
     expect(text).toContain('your library had 12 saved pages');
-    expect(text).toContain('restore your latest backup, made on 20 November 2026');
+    expect(text).toContain(`restore your latest backup, made on ${backupDay}`);
     await expectEmptyLibrary(library);
     await screenshot(library, 'storage-wiped-banner');
     const canary = await readCanary(ext.worker);
@@ -111,12 +121,34 @@ describe('storage: persistence, the eviction canary and Delete everything', () =
     await waitForCanaryCount(ext.worker, 0);
     expect(await banner.count()).toBe(0);
     expect((await readCanary(ext.worker))?.wiped).toBeUndefined();
+
+    /** Restores the backup file from Settings, as the user would after following the banner. */
+    const restore = async () => {
+      await library.getByLabel('Choose a backup file (.json)').setInputFiles(backupPath);
+      await library.getByRole('button', { name: 'Replace my library with this backup' }).click();
+      await library.getByText(/^Done\. Your library now holds what the backup of .* held: 12 saved pages/).waitFor();
+    };
+    // Restoring the backup ends the notice by itself: wipe again (with 12 pages seen), follow the banner, restore.
+    await library.goto(`${library.url().replace(/#.*$/, '')}#settings`);
+    await restore();
+    await library.goto(`${library.url().replace(/#.*$/, '')}#`);
+    await library.locator('.hc-row').nth(11).waitFor();
+    await waitForCanaryCount(ext.worker, 12);
+    await evictIndexedDb(ext, library);
+    await library.reload();
+    await banner.getByRole('button', { name: 'Restore from a backup' }).click();
+    await restore();
+    await library.goto(`${library.url().replace(/#.*$/, '')}#`);
+    await library.locator('.hc-row').nth(11).waitFor();
+    expect(await library.locator('.hc-row').count()).toBe(12);
+    expect(await banner.count()).toBe(0);
+    expect((await readCanary(ext.worker))?.wiped).toBeUndefined();
     await library.close();
   });
 
   it('Delete everything empties IndexedDB and extension storage, stays empty after a restart, raises no alarm, and saving works after', async () => {
     const { ext } = session;
-    // A library with a real save, a real highlight, records of every kind and settings.
+    // A library with a real save, a real highlight, records of every kind and settings (and the 12 pages restored above).
     const nhs = await session.openFixture('nhs-condition-page.html');
     await savePageFromPopup(ext, nhs.tabId, 'Saved the article to your library.');
     const charity = await session.openFixture('charity-guide.html');
@@ -129,15 +161,19 @@ describe('storage: persistence, the eviction canary and Delete everything', () =
     );
     await ext.worker.evaluate(() => chrome.storage.session.set({ someSessionState: 1 }));
     await library.reload();
-    await library.locator('.hc-row').nth(sample.clips.length + 1).waitFor();
+    await library.locator('.hc-row').nth(12 + sample.clips.length + 1).waitFor();
     const filled = (await readDatabases(library))['health-clipper'];
-    expect(filled).toMatchObject({ clips: sample.clips.length + 2, siteRules: sample.siteRules.length });
+    expect(filled).toMatchObject({ clips: 12 + sample.clips.length + 2, siteRules: sample.siteRules.length });
     expect(filled?.highlights).toBeGreaterThan(1);
     const oldLibraryId = (await readCanary(ext.worker))?.libraryId;
 
     await library.goto(`${library.url().replace(/#.*$/, '')}#settings`);
     const zone = library.getByRole('region', { name: 'Delete everything' });
     await zone.scrollIntoViewIfNeeded();
+    // The suggested backup first: it is made from here.
+    const [safety] = await Promise.all([library.waitForEvent('download'), zone.getByRole('button', { name: 'Make a backup first' }).click()]);
+    expect(safety.suggestedFilename()).toMatch(/^health-clipper-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    await zone.getByText(/^Saved health-clipper-backup-.*\.json to your downloads/).waitFor();
     const button = zone.getByRole('button', { name: 'Delete everything' });
     expect(await button.isDisabled()).toBe(true);
     await zone.getByLabel('To confirm, type DELETE in capital letters').fill('delete');

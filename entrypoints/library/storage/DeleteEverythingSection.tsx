@@ -54,7 +54,7 @@ export function DeleteEverythingSection({ repo }: DeleteEverythingSectionProps) 
       <p>
         It cannot be undone. If you might want any of it again, make a backup first.{' '}
         <button type="button" onClick={() => void handleBackUp()} disabled={busy}>
-          Back up now
+          Make a backup first
         </button>
       </p>
       <label for="hc-delete-confirm">To confirm, type {DELETE_CONFIRMATION} in capital letters</label>
