@@ -17,6 +17,7 @@ import {
   scrollToHighlight,
   unpaintHighlight,
 } from './highlight-service';
+import { checkLibraryStorageQuietly, closeLibraryForDeletion } from './library-storage';
 import { notifyTab, showTypeOnAction } from './notify-tab';
 import { registerSubscriptionChecks } from './subscription-checks';
 import { noteWhileSaving, tellAboutUnfinishedSaves } from './unfinished-saves';
@@ -45,6 +46,7 @@ function clipAndNotify(tabId: number, mode: ClipKind | 'auto'): Promise<void> {
       if (page.ok && page.value.hasSelection) kind = 'selection';
     }
     const result = await clipTab(getRepository(), { tabId, mode: kind, tags: [], note: '' });
+    if (result.ok) checkLibraryStorageQuietly();
     await notifyTab(tabId, result.ok ? result.value.message : result.error.message, result.ok);
   });
 }
@@ -67,7 +69,12 @@ export default defineBackground(() => {
       const highlights = await repaintHighlights(getRepository(), tabId, result.value.facts.canonicalUrl);
       return ok({ ...result.value, highlights });
     },
-    clipTab: (input) => clipTab(getRepository(), input),
+    clipTab: async (input) => {
+      const result = await clipTab(getRepository(), input);
+      if (result.ok) checkLibraryStorageQuietly();
+      return result;
+    },
+    closeLibrary: () => closeLibraryForDeletion(),
     scrollToHighlight: ({ tabId, id }) => scrollToHighlight(tabId, id),
     reattachHighlight: ({ tabId, id }) => reattachHighlight(getRepository(), tabId, id),
     unpaintHighlight: ({ tabId, id }) => unpaintHighlight(tabId, id),
@@ -90,6 +97,7 @@ export default defineBackground(() => {
   // "Annotate pages as I browse" follows the setting and the optional permission.
   const sync = () => void syncAnnotationScript().catch(() => undefined);
   browser.runtime.onStartup.addListener(sync);
+  browser.runtime.onStartup.addListener(checkLibraryStorageQuietly);
   browser.permissions.onAdded.addListener(sync);
   browser.permissions.onRemoved.addListener(sync);
   annotatePagesSetting.watch(sync);

@@ -5,6 +5,10 @@ import { lazy, Suspense } from 'preact/compat';
 import { ClipListView } from './ClipListView';
 import { UndoToast } from '../../components/UndoToast';
 import { useHashRoute } from './use-hash-route';
+import { useLastBackup } from './backup/use-last-backup';
+import { LibraryWipedBanner } from './storage/LibraryWipedBanner';
+import { goToRestore, useWipeNotice } from './storage/use-wipe-notice';
+import { dismissLibraryWipeNotice } from '../../lib/settings/library-canary';
 
 // Views other than the list load when first opened, so the list's first rows come sooner.
 const ReaderView = lazy(() => import('./ReaderView').then((m) => m.ReaderView));
@@ -23,6 +27,13 @@ export function LibraryApp() {
   const route = useHashRoute();
   const [deleted, setDeleted] = useState<DeletedClip | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const wiped = useWipeNotice(repo);
+  const lastBackup = useLastBackup();
+  // Set by "Delete everything" when it reloads the page into an empty library.
+  const [justDeleted] = useState(() => new URLSearchParams(location.search).has('deleted'));
+  useEffect(() => {
+    if (justDeleted) history.replaceState(null, '', location.pathname + location.hash);
+  }, []);
 
   useEffect(() => {
     document.title = {
@@ -59,6 +70,10 @@ export function LibraryApp() {
   return (
     <div class="hc-page">
       {error ? <StatusMessage tone="error">{error}</StatusMessage> : null}
+      {justDeleted ? <StatusMessage tone="success">Everything was deleted. Your library is empty, and Health Clipper is as it was when you installed it.</StatusMessage> : null}
+      {wiped && lastBackup !== undefined ? (
+        <LibraryWipedBanner notice={wiped} lastBackup={lastBackup} onRestore={goToRestore} onDismiss={() => void dismissLibraryWipeNotice()} />
+      ) : null}
       <Suspense fallback={<p role="status">Loading…</p>}>
       {route.view === 'clip' ? (
         <ReaderView repo={repo} id={route.id} onDelete={(id) => void handleDelete(id)} />

@@ -8,6 +8,8 @@ import { BackupSection } from './backup/BackupSection';
 import { LinkImportSection } from './backup/LinkImportSection';
 import { RestoreSection } from './backup/RestoreSection';
 import { SearchIndexSection } from './SearchIndexSection';
+import { DeleteEverythingSection } from './storage/DeleteEverythingSection';
+import { PersistenceSection } from './storage/PersistenceSection';
 
 type Status = { tone: 'success' | 'error' | 'info'; text: string } | undefined;
 type PageSetting = typeof annotatePagesSetting;
@@ -80,8 +82,9 @@ function PageFeature(props: { id: string; title: string; setting: PageSetting; t
 
 /**
  * Settings: badges and automatic highlights, each with the access it needs
- * explained, and the sites hidden from badges; backup and restore of the
- * whole library; links brought from other tools.
+ * explained, and the sites hidden from badges; whether the browser keeps
+ * the library; backup and restore of the whole library; links brought from
+ * other tools; and, set apart at the end, "Delete everything".
  */
 export function SettingsView() {
   const repo = getRepository();
@@ -148,9 +151,11 @@ export function SettingsView() {
         </p>
       </PageFeature>
       <SearchIndexSection />
+      <PersistenceSection />
       <BackupSection repo={repo} />
       <RestoreSection repo={repo} />
       <LinkImportSection repo={repo} />
+      <DeleteEverythingSection repo={repo} />
     </main>
   );
 }

@@ -3,11 +3,12 @@ import '../../components/base.css';
 import './library.css';
 import { LibraryApp } from './LibraryApp';
 import { getSearchClient } from './search-client';
+import { askForPersistentStorage } from '../../lib/settings/persistent-storage';
 
 const app = document.getElementById('app');
 if (app) render(<LibraryApp />, app);
-// Ask once that the library is never evicted under disk pressure.
-void navigator.storage?.persist?.();
+// Ask that the library is never evicted under disk pressure; Settings shows the answer.
+void askForPersistentStorage(navigator.storage).catch(() => null);
 
 // Test builds only (removed from the real extension): lets the benchmark time searches without the UI around them.
 if (import.meta.env.MODE === 'e2e') Object.assign(globalThis, { hcSearch: () => getSearchClient() });

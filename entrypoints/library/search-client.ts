@@ -10,6 +10,8 @@ export interface SearchClient {
   stats(): Promise<{ bytes: number; progress: SearchProgress }>;
   flush(): void;
   rebuild(): void;
+  /** Stops the index and lets go of the database (before "Delete everything"); the next getSearchClient starts afresh. */
+  close(): void;
 }
 
 let shared: SearchClient | undefined;
@@ -18,6 +20,12 @@ let shared: SearchClient | undefined;
 export function getSearchClient(): SearchClient {
   shared ??= startWorkerClient() ?? startInPageClient();
   return shared;
+}
+
+/** Stops the page's search client, if it started, so the database it holds open can be deleted. */
+export function closeSearchClient(): void {
+  shared?.close();
+  shared = undefined;
 }
 
 function startWorkerClient(): SearchClient | undefined {
@@ -65,12 +73,14 @@ function startWorkerClient(): SearchClient | undefined {
     },
     flush: () => worker.postMessage({ type: 'flush' } satisfies SearchWorkerRequest),
     rebuild: () => worker.postMessage({ type: 'rebuild' } satisfies SearchWorkerRequest),
+    close: () => worker.terminate(),
   };
 }
 
 function startInPageClient(): SearchClient {
   const listeners = new Set<(p: SearchProgress) => void>();
-  const search = new LibrarySearch(new LibraryDb(), (p) => listeners.forEach((l) => l(p)));
+  const db = new LibraryDb();
+  const search = new LibrarySearch(db, (p) => listeners.forEach((l) => l(p)));
   const opened = search.open();
   return {
     async search(request) {
@@ -89,5 +99,6 @@ function startInPageClient(): SearchClient {
     },
     flush: () => void search.flush(),
     rebuild: () => void search.rebuild(),
+    close: () => db.close(),
   };
 }

@@ -10,6 +10,7 @@ import { useObservable } from '../../components/hooks/use-observable';
 import { getRepository, type ClipListItem } from '../../lib/db/repository';
 import type { ClipKind } from '../../lib/model/clip';
 import { isReviewOverdue } from '../../lib/model/quality-facts';
+import { askForPersistentStorage } from '../../lib/settings/persistent-storage';
 import { LOW_CONFIDENCE, SOURCE_TYPE_LABELS } from '../../lib/model/source-type';
 import type { AppError } from '../../lib/model/result';
 import { sendMessage } from '../../lib/messages/messenger';
@@ -90,6 +91,8 @@ export function PopupApp() {
       setNote(result.value.clip.note);
     }
     setStatus({ tone: result.value.clip.fallback ? 'info' : 'success', text: result.value.message });
+    // Now there is something to keep: ask the browser not to clear it under disk pressure (a no is asked again weekly).
+    void askForPersistentStorage(navigator.storage).catch(() => null);
     return result.value.clip;
   };
   // "Add to my next appointment": the saved page, saved first (as Save page would) when it is not in the library yet.

@@ -5,5 +5,3 @@ import { PopupApp } from './PopupApp';
 
 const app = document.getElementById('app');
 if (app) render(<PopupApp />, app);
-// Ask once that the library is never evicted under disk pressure.
-void navigator.storage?.persist?.();

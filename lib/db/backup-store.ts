@@ -139,7 +139,7 @@ export class BackupStore {
         await this.addInPages(this.db.clips, snapshot.clips);
       });
     } catch (error) {
-      const failed = storageError<LibraryCounts>(error);
+      const failed = storageError<LibraryCounts>(error, 'the backup was not restored');
       if (failed.ok || failed.error.code === 'storage-full') return failed;
       return fail('storage-failed', 'The backup could not be restored, so your library was left exactly as it was. Try again, or restart the browser.');
     }

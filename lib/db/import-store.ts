@@ -185,6 +185,6 @@ export async function applyImportPlan(db: LibraryDb, deps: Deps, plan: ImportPla
     });
   } catch (error) {
     if (error instanceof ImportRefused) return fail('invalid-input', error.message);
-    return storageError(error);
+    return storageError(error, 'nothing was imported');
   }
 }

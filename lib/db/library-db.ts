@@ -5,6 +5,7 @@ import type { Highlight } from '../model/highlight';
 import type { SiteRule } from '../model/source-type';
 import { searchJournalMiddleware, type JournalEntry } from './search-journal';
 import type { SearchIndexRow } from './search-index-store';
+import type { LibraryMarker } from './eviction-canary';
 
 import { LIBRARY_DB_NAME } from './library-db-name';
 
@@ -65,6 +66,20 @@ export const SCHEMA_HISTORY = [
       searchIndex: 'key',
     },
   },
+  {
+    version: 6,
+    stores: {
+      clips: 'id, canonicalUrl, savedAt, *tags, kind',
+      siteRules: 'host',
+      highlights: 'id, clipId, canonicalUrl, createdAt',
+      collections: 'id, kind, updatedAt, *clipIds',
+      searchJournal: '++seq',
+      searchIndex: 'key',
+      // key: facts about the database itself, such as the eviction canary's marker (library-meta-store.ts).
+      // Never backed up, never cleared by a restore or an index rebuild.
+      libraryMeta: 'key',
+    },
+  },
 ] as const;
 
 /** The library's IndexedDB database, in the extension's own origin. */
@@ -75,6 +90,7 @@ export class LibraryDb extends Dexie {
   collections!: EntityTable<StoredCollection, 'id'>;
   searchJournal!: EntityTable<JournalEntry, 'seq'>;
   searchIndex!: EntityTable<SearchIndexRow, 'key'>;
+  libraryMeta!: EntityTable<LibraryMarker, 'key'>;
 
   constructor(name: string = LIBRARY_DB_NAME) {
     super(name);

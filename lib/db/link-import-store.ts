@@ -75,7 +75,7 @@ export class LinkImportStore {
         return ok({ added: clips.length, alreadyThere: existing.length });
       });
     } catch (error) {
-      return storageError(error);
+      return storageError(error, 'no links were added');
     }
   }
 

@@ -9,6 +9,7 @@ import { matchesFilter, queryWords, type ClipFilter } from './clip-search';
 import { BackupStore } from './backup-store';
 import { CollectionStore } from './collection-store';
 import { LibraryDb } from './library-db';
+import { LibraryMetaStore } from './library-meta-store';
 import { LinkImportStore } from './link-import-store';
 import { bestPassage, type Passage } from '../search/snippet';
 import type { QueryPlan } from '../search/tokenise';
@@ -74,6 +75,8 @@ export class LibraryRepository {
   readonly backup: BackupStore;
   /** Links brought from other tools (bookmarks, Zotero) as link clips. */
   readonly linkImport: LinkImportStore;
+  /** Facts about the database itself (the eviction canary's marker). */
+  readonly meta: LibraryMetaStore;
 
   constructor(
     private readonly db: LibraryDb,
@@ -83,6 +86,12 @@ export class LibraryRepository {
     this.subscriptions = new SubscriptionStore(db, deps);
     this.backup = new BackupStore(db);
     this.linkImport = new LinkImportStore(db, deps);
+    this.meta = new LibraryMetaStore(db);
+  }
+
+  /** Closes the database connection for good (before "Delete everything" deletes it); use a new repository after. */
+  close(): void {
+    this.db.close();
   }
 
   /**
@@ -122,7 +131,7 @@ export class LibraryRepository {
         return ok({ clip: toListItem(clip), duplicate: false });
       });
     } catch (error) {
-      return storageError(error);
+      return storageError(error, 'the page was not saved');
     }
   }
 
@@ -205,7 +214,7 @@ export class LibraryRepository {
         return ok(highlight);
       });
     } catch (error) {
-      return storageError(error);
+      return storageError(error, 'the highlight was not saved');
     }
   }
 
@@ -454,4 +463,10 @@ let shared: LibraryRepository | undefined;
 export function getRepository(): LibraryRepository {
   shared ??= new LibraryRepository(new LibraryDb());
   return shared;
+}
+
+/** Closes the shared repository's connection (so the database can be deleted); the next getRepository opens a new one. */
+export function closeRepository(): void {
+  shared?.close();
+  shared = undefined;
 }

@@ -1,12 +1,44 @@
 import { Dexie } from 'dexie';
 import { fail, type Result } from '../model/result';
 
-/** A failed write in plain words: a full disk is told apart, and the user hears that nothing changed. */
-export function storageError<T>(error: unknown): Result<T> {
-  const name = error instanceof Error ? error.name : '';
-  const inner = error instanceof Dexie.DexieError ? error.inner?.name : undefined;
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
-    return fail('storage-full', 'Your computer is out of space for the library, so this was not saved. Free up disk space, then try again. Nothing already saved was changed.');
+/**
+ * What Chromium reports when the disk itself is full: large values go to
+ * blob files, and writing them fails as "DataError: Failed to write blobs
+ * (IOError)"; small ones fail in LevelDB as an I/O error. Seen in
+ * Chromium 156 with the profile on a full disk (tests/e2e/storage-quota.spec.ts).
+ */
+const DISK_WRITE_FAILED = /\bIO ?error\b|failed to write blobs|no space left/i;
+
+/**
+ * Whether an error from IndexedDB (raw, or wrapped by Dexie) means there is
+ * no room: the origin's quota (QuotaExceededError), or a full disk, which
+ * an extension with unlimitedStorage meets instead of a quota.
+ */
+export function isQuotaError(error: unknown): boolean {
+  const errors = [error, error instanceof Dexie.DexieError ? error.inner : undefined].filter((e): e is Error => e instanceof Error);
+  return errors.some(
+    (e) => e.name === 'QuotaExceededError' || ((e.name === 'DataError' || e.name === 'UnknownError') && DISK_WRITE_FAILED.test(e.message)),
+  );
+}
+
+/**
+ * A failed write in plain words: a full disk is told apart, with what to do
+ * about it, and the user hears that nothing changed. `notDone` says what did
+ * not happen ("this was not saved", "the backup was not restored").
+ */
+export function storageError<T>(error: unknown, notDone = 'this was not saved'): Result<T> {
+  if (isQuotaError(error)) {
+    return fail(
+      'storage-full',
+      `There is no room left on this computer for your library, so ${notDone}. Nothing already in your library was changed. ` +
+        'Free up some disk space, or delete saved pages you no longer need, then try again. Once there is room, make a backup (in Settings) to keep your library safe.',
+    );
   }
-  return fail('storage-failed', 'The library could not be saved to. Nothing was changed. Try again, or restart the browser.');
+  // Chromium reports a write that failed in its database files as a bare "Internal error" (UnknownError), and a full
+  // disk is the usual cause: say so, with the same first step, without claiming it.
+  return fail(
+    'storage-failed',
+    `Your library could not be written to, so ${notDone}. Nothing already in your library was changed. ` +
+      'This usually happens when the computer’s disk is full: free up some disk space, then try again. If it keeps happening, restart the browser.',
+  );
 }

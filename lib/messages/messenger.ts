@@ -23,6 +23,7 @@ const inputSchemas: { [K in MessageType]: z.ZodType<MessageInput<K>> } = {
   scrollToHighlight: tabHighlight,
   reattachHighlight: tabHighlight,
   unpaintHighlight: tabHighlight,
+  closeLibrary: z.object({ reason: z.literal('delete-everything') }),
   describePage: z.object(pageAddress),
   hideBadgeOnSite: z.object({ url: z.string().max(8_000) }),
   highlightsForPage: z.object(pageAddress),

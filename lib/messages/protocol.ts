@@ -56,6 +56,11 @@ export interface ProtocolMap {
   reattachHighlight(input: { tabId: number; id: string }): Result<string>;
   /** Take a (deleted) highlight off the page in a tab. */
   unpaintHighlight(input: { tabId: number; id: string }): Result<boolean>;
+  /**
+   * Close the library database and drop what depends on it (scheduled
+   * checks, page scripts), because "Delete everything" is about to delete it.
+   */
+  closeLibrary(input: { reason: 'delete-everything' }): Result<true>;
 
   /*
    * Our scripts in web pages (annotate pages as I browse, the highlight

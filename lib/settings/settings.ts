@@ -1,6 +1,8 @@
 import { storage } from 'wxt/utils/storage';
 import type { RulePack } from '../classify/rule-pack';
 import type { Prescriber } from '../model/collection';
+import type { CanaryRecord } from '../db/eviction-canary';
+import type { PersistenceAnswer } from '../db/persistence';
 
 /**
  * Small preferences, kept in extension storage (not the library database).
@@ -53,3 +55,13 @@ export const backupReminderSnoozedUntilSetting = storage.defineItem<string | nul
   fallback: null,
   version: 1,
 });
+
+/**
+ * The eviction canary's record of the library (lib/db/eviction-canary.ts):
+ * its id, how many pages it had when last seen, and a wipe notice not yet
+ * dismissed. Kept outside the database on purpose: it must outlive it.
+ */
+export const libraryCanarySetting = storage.defineItem<CanaryRecord | null>('local:libraryCanary', { fallback: null, version: 1 });
+
+/** The browser's last answer to "keep the library's storage persistent" (lib/db/persistence.ts), or null before it was asked. */
+export const persistentStorageSetting = storage.defineItem<PersistenceAnswer | null>('local:persistentStorage', { fallback: null, version: 1 });

@@ -130,7 +130,7 @@ describe('applyImport', () => {
     db.collections.hook('creating', fail);
     const result = await repo.collections.applyImport(p);
     db.collections.hook('creating').unsubscribe(fail);
-    expect(result).toEqual({ ok: false, error: { code: 'storage-failed', message: expect.stringContaining('Nothing was changed') } });
+    expect(result).toEqual({ ok: false, error: { code: 'storage-failed', message: expect.stringContaining('Nothing already in your library was changed') } });
     expect(await dump()).toBe(before);
     // And it works once the disk is back.
     expect((await repo.collections.applyImport(p)).ok).toBe(true);

@@ -205,7 +205,12 @@ describe('saveClip', () => {
     const result = await repo.saveClip(articleDraft(), OFFICIAL);
     expect(result).toEqual({
       ok: false,
-      error: { code: 'storage-failed', message: 'The library could not be saved to. Nothing was changed. Try again, or restart the browser.' },
+      error: {
+        code: 'storage-failed',
+        message:
+          'Your library could not be written to, so the page was not saved. Nothing already in your library was changed. ' +
+          'This usually happens when the computer’s disk is full: free up some disk space, then try again. If it keeps happening, restart the browser.',
+      },
     });
   });
 });

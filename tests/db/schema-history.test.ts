@@ -35,6 +35,18 @@ describe('SCHEMA_HISTORY', () => {
           searchIndex: 'key',
         },
       },
+      {
+        version: 6,
+        stores: {
+          clips: 'id, canonicalUrl, savedAt, *tags, kind',
+          siteRules: 'host',
+          highlights: 'id, clipId, canonicalUrl, createdAt',
+          collections: 'id, kind, updatedAt, *clipIds',
+          searchJournal: '++seq',
+          searchIndex: 'key',
+          libraryMeta: 'key',
+        },
+      },
     ]);
   });
 
@@ -60,12 +72,13 @@ describe('LibraryDb', () => {
   it('opens at the latest version with its tables and their indexes', async () => {
     db = new LibraryDb('schema-history-test');
     await db.open();
-    expect(db.verno).toBe(5);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['clips', 'collections', 'highlights', 'searchIndex', 'searchJournal', 'siteRules']);
+    expect(db.verno).toBe(6);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['clips', 'collections', 'highlights', 'libraryMeta', 'searchIndex', 'searchJournal', 'siteRules']);
     expect(db.searchJournal.schema.primKey).toMatchObject({ name: 'seq', auto: true });
     expect(db.collections.schema.indexes.map((i) => i.name)).toEqual(['kind', 'updatedAt', 'clipIds']);
     expect(db.highlights.schema.indexes.map((i) => i.name)).toEqual(['clipId', 'canonicalUrl', 'createdAt']);
     expect(db.siteRules.schema.primKey.name).toBe('host');
+    expect(db.libraryMeta.schema.primKey.name).toBe('key');
     const schema = db.clips.schema;
     expect(schema.primKey.name).toBe('id');
     expect(schema.primKey.auto).toBe(false);
@@ -77,7 +90,7 @@ describe('LibraryDb', () => {
     db = new LibraryDb('schema-history-raw-test');
     await db.open();
     const idb = db.backendDB();
-    expect(Array.from(idb.objectStoreNames).sort()).toEqual(['clips', 'collections', 'highlights', 'searchIndex', 'searchJournal', 'siteRules']);
+    expect(Array.from(idb.objectStoreNames).sort()).toEqual(['clips', 'collections', 'highlights', 'libraryMeta', 'searchIndex', 'searchJournal', 'siteRules']);
     const collections = idb.transaction('collections', 'readonly').objectStore('collections');
     expect(collections.index('clipIds').multiEntry).toBe(true);
     const store = idb.transaction('clips', 'readonly').objectStore('clips');

@@ -61,8 +61,9 @@ function dumpDatabase(page: Page): Promise<Record<string, unknown[]>> {
       open.onerror = () => fail(open.error);
     });
     const out: Record<string, unknown[]> = {};
-    // The search journal and saved index are derived from the rest (never backed up, rebuilt after a restore).
-    for (const name of Array.from(db.objectStoreNames).filter((n) => !n.startsWith('search'))) {
+    // The search journal and saved index are derived from the rest (never backed up, rebuilt after a restore);
+    // libraryMeta is about this browser's database (the eviction canary's marker), not library data.
+    for (const name of Array.from(db.objectStoreNames).filter((n) => !n.startsWith('search') && n !== 'libraryMeta')) {
       out[name] = await new Promise<unknown[]>((ok) => {
         const request = db.transaction(name).objectStore(name).getAll();
         request.onsuccess = () => ok(request.result);

@@ -195,6 +195,8 @@ export interface LaunchOptions {
   networkDir?: string;
   /** Another build to load instead of the e2e build (the update test loads the previous release first). */
   extensionDir?: string;
+  /** A wrapper that starts Chromium in special conditions (the full-disk test's small RAM disk). */
+  executablePath?: string;
 }
 
 const declaredRequests = new WeakMap<BrowserContext, UserRequest[]>();
@@ -339,7 +341,7 @@ export async function launchWithExtension(server: FixtureServer, profileDir?: st
   // A file left by an earlier run of this spec must not be read as this run's.
   rmSync(file, { force: true });
   const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM,
+    executablePath: options.executablePath ?? CHROMIUM,
     headless: true,
     viewport: { width: 1100, height: 900 },
     args: [

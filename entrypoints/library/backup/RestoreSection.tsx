@@ -4,6 +4,7 @@ import { StatusMessage } from '../../../components/StatusMessage';
 import type { LibraryCounts } from '../../../lib/db/backup-store';
 import type { LibraryRepository } from '../../../lib/db/repository';
 import type { Backup } from '../../../lib/exchange/backup';
+import { checkLibraryStorage, dismissLibraryWipeNotice } from '../../../lib/settings/library-canary';
 import { readBackupFile, restoreBackup } from './backup-actions';
 import { describeCounts, formatBackupDate, isEmptyLibrary } from './describe-counts';
 import type { Status } from './status';
@@ -53,6 +54,10 @@ export function RestoreSection({ repo }: RestoreSectionProps) {
       setStatus({ tone: 'error', text: result.error.message });
       return;
     }
+    // The library is back: a "your pages were cleared" notice has done its job, and the canary counts the pages now
+    // (not at the next opening), so a wipe before then is still noticed.
+    await dismissLibraryWipeNotice();
+    await checkLibraryStorage(repo.meta).catch(() => undefined);
     const date = formatBackupDate(candidate.backup.exportedAt);
     const access = result.value.needsAccess
       ? ' Badges or automatic highlights were on in the backup: turn them on again above, because each browser asks for its own permission.'

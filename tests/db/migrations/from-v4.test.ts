@@ -58,7 +58,7 @@ describe('upgrading a version 4 library to today', () => {
 
     const db = new LibraryDb(NAME);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.clips.toArray()).toEqual([CLIP]);
     expect(await db.siteRules.toArray()).toEqual([RULE]);
     expect(await db.highlights.toArray()).toEqual([HIGHLIGHT]);

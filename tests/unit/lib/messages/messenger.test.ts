@@ -4,7 +4,7 @@ import type { MessageSender, MessageType, ProtocolHandlers } from '../../../../l
 import { ok } from '../../../../lib/model/result';
 
 const TYPES = [
-  'inspectTab', 'clipTab', 'scrollToHighlight', 'reattachHighlight', 'unpaintHighlight',
+  'inspectTab', 'clipTab', 'scrollToHighlight', 'reattachHighlight', 'unpaintHighlight', 'closeLibrary',
   'describePage', 'hideBadgeOnSite', 'highlightsForPage', 'highlightFromPage', 'reportPlacements',
 ] as const satisfies readonly MessageType[];
 
@@ -50,6 +50,15 @@ describe('dispatchMessage', () => {
     await dispatchMessage(h, { type: 'highlightFromPage', input: { meaning: 'question', note: '', passage: PASSAGE } }, true, sender);
     expect(h.calls).toEqual(['highlightFromPage']);
     expect(h.senders).toEqual([sender]);
+  });
+
+  it('refuses closeLibrary from a web page: only "Delete everything" in the library may close the database', async () => {
+    const h = handlers();
+    expect(await dispatchMessage(h, { type: 'closeLibrary', input: { reason: 'delete-everything' } }, true)).toMatchObject({ ok: false });
+    expect(await dispatchMessage(h, { type: 'closeLibrary', input: {} }, false)).toMatchObject({ ok: false });
+    expect(h.calls).toEqual([]);
+    await dispatchMessage(h, { type: 'closeLibrary', input: { reason: 'delete-everything' } }, false);
+    expect(h.calls).toEqual(['closeLibrary']);
   });
 
   it.each(['scrollToHighlight', 'reattachHighlight', 'unpaintHighlight'])('refuses %s from a web page: it acts on any tab', async (type) => {
