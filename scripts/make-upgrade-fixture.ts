@@ -27,8 +27,9 @@
  *   v2  f222855  (the commit before dcdb916 added highlights)
  *   v3  df72f3e  (the commit before 5f0adb8 added collections)
  *   v4  4b7cbfd  (the commit before a6e6850 added searchJournal and searchIndex)
- *   v5  5961abc  (the newest at the time of writing)
- * When a version 6 is added, make v5.json again from the last commit before it.
+ *   v5  34435dc  (the commit before 4128c5d added libraryMeta)
+ *   v6  4128c5d  (the newest at the time of writing)
+ * When a version 7 is added, make v6.json again from the last commit before it.
  */
 import 'fake-indexeddb/auto';
 import { execFileSync } from 'node:child_process';
@@ -80,6 +81,9 @@ interface OldDb {
   name: string;
   open(): Promise<unknown>;
   close(): void;
+}
+interface OldMetaStore {
+  ensureMarker(marker: { key: 'library'; libraryId: string; createdAt: string }): Promise<unknown>;
 }
 interface OldSearch {
   open(): Promise<void>;
@@ -345,6 +349,12 @@ if (await hasFile('lib/db/library-search.ts')) {
   await search.rebuild();
   // A change after the index was saved, so the journal has an entry the saved copy does not include.
   must(await repo.updateClip(nhsClip.id, { tags: ['diabetes', 'type 2', 'review'] }), 'later edit');
+}
+
+// The eviction canary's marker (v6 on): what the library writes the first time it opens.
+if (await hasFile('lib/db/library-meta-store.ts')) {
+  const LibraryMetaStore = await oldExport<new (db: OldDb) => OldMetaStore>('lib/db/library-meta-store.ts', 'LibraryMetaStore');
+  await new LibraryMetaStore(db).ensureMarker({ key: 'library', libraryId: deps.newId(), createdAt: deps.now().toISOString() });
 }
 
 db.close();
