@@ -66,7 +66,8 @@ export function ClipListView({ repo, onDelete }: ClipListViewProps) {
     }
   }, [firstShown]);
 
-  const building = list.progress?.state === 'building' ? list.progress : undefined;
+  // Nothing to show for an empty library (a new one, or one the browser wiped): there is nothing to get ready.
+  const building = list.progress?.state === 'building' && list.progress.total > 0 ? list.progress : undefined;
   const count = ids?.length;
   const status =
     list.error ??
