@@ -99,7 +99,7 @@ describe('clipping the hostile pages (Readability, page facts, sanitiser)', () =
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
     expect(draft.kind).toBe('article');
-    const html = draft.kind === 'article' ? draft.contentHtml : '';
+    const html = (draft.kind === 'article' ? draft.contentHtml : undefined) ?? '';
     expect(problemsIn(html, page.file)).toEqual([]);
     const text = textOf(html);
     expect(page.paragraphs.filter((p) => !text.includes(p))).toEqual([]);
