@@ -94,7 +94,9 @@ export const VIOLATION_RECORDER = `(() => {
   const list = [];
   Object.defineProperty(globalThis, '__hcViolations', { value: list, configurable: false });
   addEventListener('securitypolicyviolation', (e) => {
-    list.push([e.effectiveDirective, e.blockedURI, (e.sample || '').slice(0, 80), e.sourceFile, e.lineNumber].join(' | '));
+    const t = e.target;
+    const target = t instanceof Element ? (t.isConnected ? 'connected <' + t.localName + '>' : 'detached <' + t.localName + '>') : t === document ? 'document' : t === window ? 'window' : String(t);
+    list.push([e.effectiveDirective, e.blockedURI, (e.sample || '').slice(0, 80), e.sourceFile, e.lineNumber, target].join(' | '));
   }, true);
 })();`;
 
