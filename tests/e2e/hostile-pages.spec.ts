@@ -238,6 +238,15 @@ describe('hostile pages: clipped, highlighted and shown everywhere without runni
     await library.locator('.hc-row__title').nth(PAGES.length - 1).waitFor();
     expect(await dangerousNodes(library, 'body')).toEqual([]);
     await record(library, 'library list');
+    // Search: passages with marked words come from the search worker; the page text in them stays text.
+    await library.getByLabel('Search your library').fill('inhaler');
+    // A page saying "constructor" once stopped the search worker ("Search stopped working").
+    await library.locator('#hc-list-status[data-answers="inhaler"]', { hasText: /found/ }).waitFor({ timeout: 15_000 });
+    await library.locator('.hc-row mark').first().waitFor();
+    expect(await dangerousNodes(library, 'body')).toEqual([]);
+    await record(library, 'library search results');
+    expect(library.workers().length).toBeGreaterThan(0);
+    for (const worker of library.workers()) reports.push(await reportOfWorker(worker, `library search worker ${worker.url().replace(/^.*\//, '')}`));
 
     for (const clip of clips) {
       const hostile = PAGES.find((p) => clip.url.endsWith(p.file));
@@ -388,7 +397,7 @@ describe('hostile pages: clipped, highlighted and shown everywhere without runni
     expect(blocked).toEqual([]);
     expect(server.beacons()).toEqual([]);
     // Every context the brief names was looked at.
-    for (const where of ['popup', 'side panel', 'library list', 'reader', 'all highlights', 'print reading-list', 'print prescription', 'downloaded', 'service worker', 'isolated world']) {
+    for (const where of ['popup', 'side panel', 'library list', 'library search results', 'search worker', 'reader', 'all highlights', 'print reading-list', 'print prescription', 'downloaded', 'service worker', 'isolated world']) {
       expect(reports.some((r) => r.where.includes(where)), where).toBe(true);
     }
   });
