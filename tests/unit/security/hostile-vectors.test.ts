@@ -2,6 +2,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { collectionHtml } from '../../../components/consult/standalone-html';
+import { classifySource } from '../../../lib/classify/classify-source';
 import { buildClipDraft } from '../../../lib/clip/build-clip-draft';
 import { sanitizeHtml } from '../../../lib/clip/sanitize-html';
 import { textFragmentUrl } from '../../../lib/clip/text-fragment';
@@ -103,6 +104,10 @@ describe('clipping the hostile pages (Readability, page facts, sanitiser)', () =
     expect(problemsIn(html, page.file)).toEqual([]);
     const text = textOf(html);
     expect(page.paragraphs.filter((p) => !text.includes(p))).toEqual([]);
+    // Forum-software and other lookups by page words find only their own entries ("constructor" is no forum).
+    const verdict = classifySource(draft.facts);
+    expect(verdict.reasons.join(' ')).not.toMatch(/function|\[object/);
+    for (const reason of verdict.reasons) expect(typeof reason).toBe('string');
     // Page facts are text: a javascript: canonical link is never the clip's address.
     expect(draft.facts.canonicalUrl).toMatch(/^https:\/\/health-pages\.test\//);
     expect(draft.facts.url).toMatch(/^https:/);
