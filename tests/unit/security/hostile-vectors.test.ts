@@ -115,7 +115,7 @@ describe('clipping the hostile pages (Readability, page facts, sanitiser)', () =
 
   it('a selection of a whole hostile article keeps every vector’s words and nothing that runs', () => {
     for (const page of pages) {
-      const { doc, win: pageWin, url } = loadPage(page.html, `https://health-pages.test/hostile/${page.file}`);
+      const { doc, win: pageWin } = loadPage(page.html, `https://health-pages.test/hostile/${page.file}`);
       const article = doc.querySelector('article');
       const range = doc.createRange();
       range.selectNodeContents(article!);
@@ -127,7 +127,6 @@ describe('clipping the hostile pages (Readability, page facts, sanitiser)', () =
       expect(page.paragraphs.filter((p) => !text.includes(p))).toEqual([]);
       const lost = page.vectors.filter((v) => v.survivingText && v.where !== 'head' && !text.includes(v.survivingText)).map((v) => v.id);
       expect(lost).toEqual([]);
-      void url;
     }
   });
 });
