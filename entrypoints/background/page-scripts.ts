@@ -60,7 +60,8 @@ export async function checkTabIsClippable(tabId: number): Promise<Result<string>
 async function ensureClipper(tabId: number): Promise<void> {
   const [probe] = await browser.scripting.executeScript({
     target: { tabId },
-    func: () => typeof globalThis.__healthClipper === 'object',
+    // An own property: a page's <form id="__healthClipper"> is a named property of window, not own, and must not pass for the clipper.
+    func: () => Object.hasOwn(globalThis, '__healthClipper'),
   });
   if (probe?.result !== true) {
     await browser.scripting.executeScript({ target: { tabId }, files: ['/clipper.js'] });

@@ -7,6 +7,40 @@ import { runtimePageChannel } from '../../lib/messages/page-channel';
 import { describePassage } from '../../lib/page-highlights/passage';
 import { pageHighlights } from '../../lib/page-highlights/session';
 
+/** Where `node` sits under `root`, as child indexes. */
+function pathFrom(root: Node, node: Node): number[] {
+  const path: number[] = [];
+  for (let at = node; at !== root && at.parentNode; at = at.parentNode) path.unshift(Array.prototype.indexOf.call(at.parentNode.childNodes, at));
+  return path;
+}
+
+function nodeAt(root: Node, path: readonly number[]): Node {
+  let at = root;
+  for (const index of path) at = at.childNodes[index] ?? at;
+  return at;
+}
+
+/**
+ * The HTML of a range, copied into a document with no window. Copies made
+ * in the page's own document (range.cloneContents) are live: each copied
+ * <img> loads again and fires its onerror, <svg onload> and <details
+ * ontoggle> fire, so saving a selection re-ran the page's inline handlers
+ * (tests/e2e/hostile-pages.spec.ts saw 35 on one page). importNode into a
+ * document from DOMParser copies without any of that.
+ */
+function inertHtmlOf(range: Range): string {
+  const root = range.commonAncestorContainer;
+  // DOMParser, not createHTMLDocument: Chromium still fetches images in the latter (DOMPurify parses with DOMParser for the same reason).
+  const inert = new DOMParser().parseFromString('', 'text/html');
+  const copy = inert.importNode(root, true);
+  const inertRange = inert.createRange();
+  inertRange.setStart(nodeAt(copy, pathFrom(root, range.startContainer)), range.startOffset);
+  inertRange.setEnd(nodeAt(copy, pathFrom(root, range.endContainer)), range.endOffset);
+  const holder = inert.createElement('div');
+  holder.append(inertRange.cloneContents());
+  return holder.innerHTML;
+}
+
 /** The user's selection as a quote plus its HTML, when there is one. */
 function readSelection(): ClipSource['selection'] {
   const selection = window.getSelection();
@@ -14,9 +48,7 @@ function readSelection(): ClipSource['selection'] {
   const range = selection.getRangeAt(0);
   const quote = describeTextQuote(range);
   if (!quote) return undefined;
-  const holder = document.createElement('div');
-  holder.append(range.cloneContents());
-  return { quote, html: holder.innerHTML };
+  return { quote, html: inertHtmlOf(range) };
 }
 
 function linkOnlyReason(): string | undefined {

@@ -14,6 +14,7 @@ export {
   type TextMap,
 } from './text-model';
 export { matchQuote, type QuoteMatch } from './match-quote';
+export { attributeOf, bodyOf, nodeNameOf, tagNameOf } from './unclobbered';
 export { describeTextQuote, QUOTE_CONTEXT_CHARS } from './text-quote';
 export { anchorInMap, anchorMany, anchorSelectors, describeRange, type AnchoredRange, type HighlightSelectors } from './dom-text';
 export type {

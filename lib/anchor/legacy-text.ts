@@ -1,4 +1,5 @@
 import { isElement, isText, makeTextMap, type TextMap } from './text-model';
+import { tagNameOf } from './unclobbered';
 
 /**
  * The text model quotes were saved in before the current one (until the
@@ -30,7 +31,7 @@ export function collectLegacyText(root: Node): TextMap {
       ends.push(length);
       continue;
     }
-    if (isElement(node) && SKIPPED.has(node.tagName.toUpperCase())) continue;
+    if (isElement(node) && SKIPPED.has(tagNameOf(node))) continue;
     for (let child = node.lastChild; child; child = child.previousSibling) stack.push(child);
   }
   return makeTextMap(root, parts, nodes, starts, ends);

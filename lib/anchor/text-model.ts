@@ -1,4 +1,5 @@
 import { prepareText, type PreparedText } from './match-quote';
+import { attributeOf, tagNameOf } from './unclobbered';
 
 /**
  * The text model: what "the page's text" means for describing and anchoring,
@@ -72,16 +73,16 @@ export const isSpaceCode = (code: number): boolean =>
 
 /** True for elements that start a new line (by tag name). */
 export function isBlock(el: Element): boolean {
-  return BLOCK_TAGS.has(el.tagName.toUpperCase());
+  return BLOCK_TAGS.has(tagNameOf(el));
 }
 
 /** True for elements whose contents are not page text (scripts, hidden elements, form controls). */
 export function isSkipped(el: Element): boolean {
-  if (SKIPPED.has(el.tagName.toUpperCase())) return true;
+  if (SKIPPED.has(tagNameOf(el))) return true;
   // hidden="until-found" content can be revealed by find-in-page, so it is page text.
-  const hidden = el.getAttribute('hidden');
+  const hidden = attributeOf(el, 'hidden');
   if (hidden !== null && hidden.toLowerCase() !== 'until-found') return true;
-  const style = el.getAttribute('style');
+  const style = attributeOf(el, 'style');
   return style !== null && /(?:^|;)\s*display\s*:\s*none\b/i.test(style);
 }
 
@@ -129,7 +130,7 @@ export function collectTextNodes(root: Node): TextMap {
     }
     if (isElement(item)) {
       if (item !== root && isSkipped(item)) continue;
-      const tag = item.tagName.toUpperCase();
+      const tag = tagNameOf(item);
       if (tag === 'BR') {
         wantBreak = true;
         continue;

@@ -61,7 +61,10 @@ export function extractArticle(doc: Document, maxElements: number, maxTextChars 
   // Readability's textContent runs blocks together ("27 February 2024Rachel
   // Okafor"); read the article's text block by block instead, from an inert
   // document so nothing in it loads or runs.
-  const holder = doc.implementation.createHTMLDocument('').createElement('div');
+  // DOMParser's documents load nothing and run nothing; Chromium still fetches images in createHTMLDocument's.
+  const Parser = doc.defaultView?.DOMParser;
+  const inert = Parser ? new Parser().parseFromString('', 'text/html') : doc.implementation.createHTMLDocument('');
+  const holder = inert.createElement('div');
   holder.innerHTML = parsed.content;
   const text = collectVisibleText(holder, maxTextChars);
   if (text.length < MIN_ARTICLE_CHARS) return undefined;

@@ -1,3 +1,5 @@
+import { bodyOf, nodeNameOf } from '../anchor/unclobbered';
+
 /** The page's visible-ish text, read once, capped so huge pages stay fast. */
 export interface PageText {
   /** Text nodes joined by newlines, up to the cap (script, style and template text left out). */
@@ -19,7 +21,7 @@ const FOOTER_CHARS = 20_000;
  * joining text nodes with newlines so that labels and values stay apart.
  */
 export function readPageText(doc: Document, maxChars = MAX_TEXT_CHARS): PageText {
-  const root = doc.body ?? doc.documentElement;
+  const root = bodyOf(doc);
   const parts: string[] = [];
   let length = 0;
   let nodes = 0;
@@ -39,7 +41,7 @@ export function readPageText(doc: Document, maxChars = MAX_TEXT_CHARS): PageText
         parts.push(value);
         length += value.length + 1;
       }
-    } else if (node.nodeType === 1 /* ELEMENT_NODE */ && node.firstChild && !SKIP.has(node.nodeName.toUpperCase())) {
+    } else if (node.nodeType === 1 /* ELEMENT_NODE */ && node.firstChild && !SKIP.has(nodeNameOf(node))) {
       node = node.firstChild;
       continue;
     }

@@ -1,3 +1,5 @@
+import { attributeOf, tagNameOf } from '../anchor/unclobbered';
+
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'MATH', 'IFRAME', 'OBJECT', 'CANVAS', 'SELECT', 'TEXTAREA', 'HEAD']);
 const BLOCK = /^(ADDRESS|ARTICLE|ASIDE|BLOCKQUOTE|BR|DD|DIV|DL|DT|FIELDSET|FIGCAPTION|FIGURE|FOOTER|FORM|H[1-6]|HEADER|HR|LI|MAIN|NAV|OL|P|PRE|SECTION|TABLE|TR|UL|TD|TH)$/;
 
@@ -24,8 +26,8 @@ export function collectVisibleText(root: Element, maxChars: number): string {
     }
     if (node.nodeType !== 1) return;
     const el = node as Element;
-    const tag = el.tagName.toUpperCase();
-    if (SKIP.has(tag) || el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return;
+    const tag = tagNameOf(el);
+    if (SKIP.has(tag) || attributeOf(el, 'hidden') !== null || attributeOf(el, 'aria-hidden') === 'true') return;
     const block = BLOCK.test(tag);
     if (block) parts.push('\n');
     for (let child = el.firstChild; child; child = child.nextSibling) walk(child, inPre || tag === 'PRE');

@@ -1,4 +1,4 @@
-import { anchorInMap, anchorInText, collectTextNodes } from '../anchor/index';
+import { anchorInMap, anchorInText, bodyOf, collectTextNodes } from '../anchor/index';
 import type { HighlightMeaning } from '../model/highlight-meanings';
 import { createPainter, type Painter } from './paint';
 import type { PaintItem, Placement } from './types';
@@ -54,7 +54,7 @@ export function createHighlighter(doc: Document, options: HighlighterOptions = {
   let settleTimer: ReturnType<typeof setTimeout> | undefined;
   let stopTimer: ReturnType<typeof setTimeout> | undefined;
 
-  const root = () => doc.body ?? doc.documentElement;
+  const root = () => bodyOf(doc) ?? doc;
 
   /** Anchors the given items in one read of the page text; paints and records those found. */
   const place = (list: readonly PaintItem[]): Placement[] => {

@@ -1,4 +1,5 @@
 import { HIGHLIGHT_MEANINGS, HIGHLIGHT_MEANING_ICONS, HIGHLIGHT_MEANING_LABELS, HIGHLIGHT_MEANING_PAINT, type HighlightMeaning } from '../model/highlight-meanings';
+import { bodyOf } from '../anchor/index';
 import { describePassage } from './passage';
 import type { PagePassage } from './types';
 
@@ -99,7 +100,8 @@ export function createSelectionToolbar(doc: Document, onHighlight: (request: Too
     button.addEventListener('click', (event) => {
       if (!event.isTrusted || busy || !saved) return;
       const range = saved;
-      const passage = describePassage(doc.body ?? doc.documentElement, range);
+      const body = bodyOf(doc);
+      const passage = body ? describePassage(body, range) : undefined;
       if (!passage) return;
       busy = true;
       status.textContent = 'Saving…';

@@ -12,7 +12,9 @@ export function fold(word: string): string {
 
 /** British to American spelling, so either finds both ("anaemia" and "anemia"). */
 export function americanise(word: string): string {
-  const whole = SPELLING_WORDS[word];
+  // Own keys only: a page's word "constructor" or "toString" would otherwise find Object.prototype's
+  // function, which the search worker then failed to send back ("Search stopped working").
+  const whole = Object.hasOwn(SPELLING_WORDS, word) ? SPELLING_WORDS[word] : undefined;
   if (whole) return whole;
   let out = word;
   for (const [from, to] of SPELLING_PARTS) {

@@ -82,7 +82,8 @@ export function scan(text: string, onToken: (token: RawToken) => void): void {
 
 /** The unit a word stands for ("weeks" -> "week"), if it is one. */
 export function unitOf(word: string | undefined): string | undefined {
-  return word === undefined ? undefined : UNITS[word];
+  // Own keys only, as in americanise: "constructor" is a word, not a unit.
+  return word !== undefined && Object.hasOwn(UNITS, word) ? UNITS[word] : undefined;
 }
 
 /** Every term of `text` in order, with its place; the index and the snippet finder both use this. */

@@ -45,7 +45,8 @@ const FORUM_SOFTWARE: Record<string, string> = {
 function forumSoftware(ctx: RuleContext): string | undefined {
   for (const s of [...signalsWith(ctx, 'forum:'), ...signalsWith(ctx, 'generator:')]) {
     const key = s.slice(s.indexOf(':') + 1);
-    const name = FORUM_SOFTWARE[key];
+    // Own keys only: a page's <meta name="generator" content="constructor"> must not find Object.prototype's function.
+    const name = Object.hasOwn(FORUM_SOFTWARE, key) ? FORUM_SOFTWARE[key] : undefined;
     if (name) return name;
   }
   return undefined;

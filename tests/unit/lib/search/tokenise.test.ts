@@ -15,6 +15,14 @@ describe('indexing health text', () => {
     expect(terms).toEqual(expect.arrayContaining(['500', '500 mg', 'paracetamol', '4 hour', '2 week', '111', 'nhs 111', 'hba1c', '48 mmol', 'type 2', 'diabete']));
   });
 
+  it('indexes words that are also Object.prototype names as plain words (a page saying "constructor" once broke search)', () => {
+    const terms = termsOf('The constructor toString valueOf hasOwnProperty __proto__ weeks');
+    for (const term of terms) expect(typeof term).toBe('string');
+    expect(terms).toEqual(expect.arrayContaining(['constructor', 'tostring', 'valueof', 'hasownproperty']));
+    expect(americanise('constructor')).toBe('constructor');
+    expect(americanise('__proto__')).toBe('__proto__');
+  });
+
   it('treats a dose written with and without a space the same', () => {
     expect(termsOf('5 mg')).toContain('5 mg');
     expect(termsOf('5mg')).toContain('5 mg');
