@@ -17,7 +17,7 @@ export const FUZZ_NOW = new Date('2026-11-24T10:00:00Z');
  * journal and a saved search-index row: every table has rows a partial
  * write could change.
  */
-export async function openSampleFuzzLibrary(name: string): Promise<FuzzLibrary & { repo: LibraryRepository }> {
+export async function openSampleFuzzLibrary(name: string, seedMore?: (repo: LibraryRepository) => Promise<void>): Promise<FuzzLibrary & { repo: LibraryRepository }> {
   const db = new LibraryDb(name);
   let id = 0;
   const repo = new LibraryRepository(db, { now: () => FUZZ_NOW, newId: () => `fuzz-${++id}` });
@@ -27,6 +27,7 @@ export async function openSampleFuzzLibrary(name: string): Promise<FuzzLibrary &
     // A stand-in for the saved index: only its bytes matter here (a refused import must not touch them).
     const row = { key: 'segment-0', segment: { docs: ['clip-nhs'], terms: 'diabetes' } } as unknown as SearchIndexRow;
     await db.searchIndex.put(row);
+    await seedMore?.(repo);
   });
   return { ...lib, repo };
 }

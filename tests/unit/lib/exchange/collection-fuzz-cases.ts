@@ -24,17 +24,39 @@ export function collectionBases(): CollectionFile[] {
   return [collection, list, rx];
 }
 
-/** Preview and apply as the import page runs them; every other apply follows the file as a subscription instead (the same plan, another transaction). */
-export function collectionSteps(repo: LibraryRepository): Omit<ImporterSteps<CollectionFile, ImportPlan>, 'read'> {
+/** The address the sample followed collection is published at. */
+const PUBLISHED = 'https://moderator.example/list.json';
+
+/** Follows the first sample file from an address, as the subscriptions page does; returns the collection's id. */
+export async function followSampleCollection(repo: LibraryRepository): Promise<string> {
+  const file = collectionBases()[0];
+  if (!file) throw new Error('no sample file');
+  const followed = await repo.subscriptions.importAndFollow(planImport(file, await repo.collections.importLibraryFor(importAddresses(file))), PUBLISHED, { itemsHash: 'h0' });
+  if (!followed.ok) throw new Error(followed.error.message);
+  return followed.value.id;
+}
+
+/**
+ * Preview and apply as the pages run them. The applies take turns over the
+ * three transactions that write a collection file into the library: an
+ * import, following a published file, and applying a followed file's new
+ * version to `followedId` (the same plan, each all or nothing).
+ */
+export function collectionSteps(repo: LibraryRepository, followedId: () => string): Omit<ImporterSteps<CollectionFile, ImportPlan>, 'read'> {
   let applies = 0;
   return {
     async preview(file): Promise<Outcome<ImportPlan>> {
       return { ok: true, value: planImport(file, await repo.collections.importLibraryFor(importAddresses(file))) };
     },
     async apply(plan) {
-      return applies++ % 2 === 0
-        ? outcomeOf(await repo.collections.applyImport(plan))
-        : outcomeOf(await repo.subscriptions.importAndFollow(plan, 'https://moderator.example/list.json', { itemsHash: 'h1' }));
+      switch (applies++ % 3) {
+        case 0:
+          return outcomeOf(await repo.collections.applyImport(plan));
+        case 1:
+          return outcomeOf(await repo.subscriptions.importAndFollow(plan, PUBLISHED, { itemsHash: 'h1' }));
+        default:
+          return outcomeOf(await repo.subscriptions.applyUpdate(followedId(), plan, { itemsHash: 'h2' }));
+      }
     },
   };
 }

@@ -5,7 +5,7 @@ import { checkCollectionFile, type CollectionFile } from '../../../../lib/exchan
 import { describeTally, outcomeOf, runFuzz, type FuzzLibrary } from '../../../helpers/import-fuzz';
 import { expectLibraryValid, openSampleFuzzLibrary } from '../../../helpers/fuzz-library';
 import { mutateJsonFile } from '../../../helpers/mutate';
-import { collectionBases, collectionSteps, expectValidCollectionFile } from './collection-fuzz-cases';
+import { collectionBases, collectionSteps, expectValidCollectionFile, followSampleCollection } from './collection-fuzz-cases';
 import { fileItem, sampleFile } from './sample-file';
 
 /**
@@ -22,8 +22,11 @@ const SEED = 20261124;
 const CASES = 2_000;
 
 let lib: FuzzLibrary & { repo: LibraryRepository };
+let followedId = '';
 beforeAll(async () => {
-  lib = await openSampleFuzzLibrary('fuzz-collection');
+  lib = await openSampleFuzzLibrary('fuzz-collection', async (repo) => {
+    followedId = await followSampleCollection(repo);
+  });
 });
 afterAll(async () => {
   lib.db.close();
@@ -39,7 +42,7 @@ describe('fuzzing collection files', () => {
       cases: CASES,
       seed: SEED,
       mutate: (rng) => mutateJsonFile(rng.pick(texts), rng),
-      steps: { read: (text) => outcomeOf(toResult(checkCollectionFile(text))), ...collectionSteps(lib.repo) },
+      steps: { read: (text) => outcomeOf(toResult(checkCollectionFile(text))), ...collectionSteps(lib.repo, () => followedId) },
       library: lib,
       afterRead: expectValidCollectionFile,
       afterApply: (where) => expectLibraryValid(lib.db, where),

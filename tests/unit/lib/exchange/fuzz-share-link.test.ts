@@ -7,7 +7,7 @@ import { decodeShareLink, encodeShareLink, encodeSharePayload, MAX_SHARE_DECOMPR
 import { describeTally, outcomeOf, runFuzz, type FuzzLibrary } from '../../../helpers/import-fuzz';
 import { expectLibraryValid, openSampleFuzzLibrary } from '../../../helpers/fuzz-library';
 import { mutateCompressedBytes, mutateJsonFile, mutateShareFragment, type Mutation, type Rng } from '../../../helpers/mutate';
-import { collectionBases, collectionSteps, expectValidCollectionFile } from './collection-fuzz-cases';
+import { collectionBases, collectionSteps, expectValidCollectionFile, followSampleCollection } from './collection-fuzz-cases';
 
 /**
  * Hostile share links (`library.html#share=v1.<deflate, base64url>`):
@@ -24,11 +24,14 @@ const fromBase64Url = (text: string) => new Uint8Array(Buffer.from(text, 'base64
 const toBase64Url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url');
 
 let lib: FuzzLibrary & { repo: LibraryRepository };
+let followedId = '';
 let fragments: string[];
 let collectionTexts: string[];
 let bombs: { kind: string; text: string }[];
 beforeAll(async () => {
-  lib = await openSampleFuzzLibrary('fuzz-share-link');
+  lib = await openSampleFuzzLibrary('fuzz-share-link', async (repo) => {
+    followedId = await followSampleCollection(repo);
+  });
   const bases = collectionBases();
   collectionTexts = bases.map((f) => JSON.stringify(f));
   fragments = [];
@@ -77,7 +80,7 @@ describe('fuzzing share links', () => {
       seed: 0x54a4e,
       mutate: mutateLink,
       library: lib,
-      steps: { read: async (text) => outcomeOf(await decodeShareLink(text)), ...collectionSteps(lib.repo) },
+      steps: { read: async (text) => outcomeOf(await decodeShareLink(text)), ...collectionSteps(lib.repo, () => followedId) },
       afterRead: expectValidCollectionFile,
       afterApply: (where) => expectLibraryValid(lib.db, where),
     });
