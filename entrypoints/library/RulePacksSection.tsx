@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { StatusMessage } from '../../components/StatusMessage';
-import { parseRulePack, type RulePack } from '../../lib/classify/rule-pack';
+import { MAX_RULE_PACK_CHARS, readRulePackFile, type RulePack } from '../../lib/classify/rule-pack';
 import { rulePacksSetting } from '../../lib/settings/settings';
 
-/** Largest rule-pack file we read: far above any real list, far below what could freeze the page. */
-const MAX_FILE_BYTES = 2_000_000;
+/** Largest rule-pack file we read (a file of this many bytes has at most this many characters). */
+const MAX_FILE_BYTES = MAX_RULE_PACK_CHARS;
 
 /** Import, preview and remove rule packs that a moderator shared (JSON files). */
 export function RulePacksSection() {
@@ -24,14 +24,14 @@ export function RulePacksSection() {
       setStatus({ tone: 'error', text: 'That file is too large to be a rule pack. Nothing was added.' });
       return;
     }
-    let json: unknown;
+    let text: string;
     try {
-      json = JSON.parse(await file.text());
+      text = await file.text();
     } catch {
-      setStatus({ tone: 'error', text: 'That file is not valid JSON, so it cannot be a rule pack. Nothing was added.' });
+      setStatus({ tone: 'error', text: 'That file could not be read. Choose it again. Nothing was added.' });
       return;
     }
-    const parsed = parseRulePack(json);
+    const parsed = readRulePackFile(text);
     if (!parsed.ok) {
       setStatus({ tone: 'error', text: `${parsed.error.message} Nothing was added.` });
       return;

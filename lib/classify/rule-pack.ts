@@ -1,6 +1,9 @@
 import * as z from 'zod';
 import { fail, ok, type Result } from '../model/result';
 import { sourceTypeSchema } from '../model/source-type';
+import { readJsonSafely } from '../exchange/import-json';
+import { describeIssue } from '../exchange/import-problems';
+import { safeParseUntrusted } from '../exchange/safe-parse';
 
 /** One rule in a pack: pages on this host (and its subdomains) are this type. */
 export const rulePackRuleSchema = z.object({
@@ -9,7 +12,7 @@ export const rulePackRuleSchema = z.object({
     .min(1)
     .max(253)
     .transform((h) => h.trim().toLowerCase().replace(/^www\d*\./, ''))
-    .pipe(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/, 'a host name such as "example.org.uk"')),
+    .pipe(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/, 'should be a host name such as "example.org.uk"')),
   type: sourceTypeSchema,
   /** What the organisation is and how the moderator knows, shown in the verdict. */
   note: z.string().min(1).max(500),
@@ -32,9 +35,29 @@ export type RulePack = z.infer<typeof rulePackSchema>;
 
 /** Reads a rule pack from parsed JSON; a plain-English error names the first problem. */
 export function parseRulePack(json: unknown): Result<RulePack> {
-  const parsed = rulePackSchema.safeParse(json);
+  const parsed = safeParseUntrusted(rulePackSchema, json, { reportInput: true });
   if (parsed.success) return ok(parsed.data);
   const issue = parsed.error.issues[0];
-  const where = issue?.path.length ? ` (at ${issue.path.join('.')})` : '';
-  return fail('invalid-input', `This file is not a Health Clipper rule pack${where}: ${issue?.message ?? 'unknown problem'}.`);
+  if (!issue) return fail('invalid-input', 'This file is not a Health Clipper rule pack.');
+  const where = issue.path.length ? ` (at ${issue.path.join('.').slice(0, 80)})` : '';
+  // Our own refinements speak English already; zod's built-in messages ("Invalid input: expected object, received number") are rephrased.
+  const problem = `${issue.path.length ? 'the value' : 'the file'} ${describeIssue(issue)}`;
+  return fail('invalid-input', `This file is not a Health Clipper rule pack${where}: ${problem}.`);
+}
+
+/** Largest rule-pack file read, in characters: far above any real list, far below what could freeze the page. */
+export const MAX_RULE_PACK_CHARS = 2_000_000;
+
+/**
+ * Reads a rule-pack file's text as the library page receives it: size,
+ * then JSON with the same guards as every imported file (nesting depth,
+ * prototype keys), then the pack itself. Never throws; every refusal is
+ * a sentence for the user.
+ */
+export function readRulePackFile(text: string): Result<RulePack> {
+  if (text.length > MAX_RULE_PACK_CHARS) return fail('invalid-input', 'That file is too large to be a rule pack.');
+  const read = readJsonSafely(text, { maxChars: MAX_RULE_PACK_CHARS, maxDepth: 16 });
+  // The JSON reader's sentences name collection files, its first user.
+  if (!read.ok) return fail('invalid-input', read.message.replace(/([Cc])ollection file/g, (_, c: string) => (c === 'C' ? 'Rule pack' : 'rule pack')));
+  return parseRulePack(read.value);
 }

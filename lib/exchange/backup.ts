@@ -5,6 +5,8 @@ import { collectionSchema, prescriberSchema } from '../model/collection';
 import { highlightSchema } from '../model/highlight';
 import { fail, ok, type Result } from '../model/result';
 import { siteRuleSchema } from '../model/source-type';
+import { describeIssue as describeFileIssue } from './import-problems';
+import { safeParseUntrusted } from './safe-parse';
 
 /**
  * The whole-library backup file: everything the user has (clips with their
@@ -174,8 +176,11 @@ export function migrateBackup(
 
 const RECORD_NOUNS: Record<string, string> = { clips: 'saved page', highlights: 'highlight', collections: 'list', siteRules: 'site in your list of sites' };
 
+/** Our own refinements speak English already; zod's built-in messages ("Invalid input: expected string, received number") are rephrased. */
+const problemOf = (issue: z.core.$ZodIssue) => (issue.code === 'custom' ? issue.message : describeFileIssue(issue));
+
 /** The first problem zod found, in words: which record (by number and title) and which field. */
-function describeIssue(error: z.ZodError, json: Record<string, unknown>): string {
+function describeIssue(error: { issues: readonly z.core.$ZodIssue[] }, json: Record<string, unknown>): string {
   const issue = error.issues[0];
   if (!issue) return 'part of it could not be read';
   const [section, index, ...rest] = issue.path;
@@ -185,10 +190,10 @@ function describeIssue(error: z.ZodError, json: Record<string, unknown>): string
     const record: unknown = Array.isArray(records) ? records[index] : undefined;
     const title = z.object({ title: z.string() }).safeParse(record).data?.title;
     const named = title ? ` (“${title.slice(0, 80)}”)` : '';
-    const field = rest.length ? `, field “${rest.join('.')}”` : '';
-    return `${noun} number ${index + 1}${named}${field}: ${issue.message}`;
+    const field = rest.length ? `, field “${rest.join('.').slice(0, 80)}”` : '';
+    return `${noun} number ${index + 1}${named}${field}: ${problemOf(issue)}`;
   }
-  return `${issue.path.length ? `“${issue.path.join('.')}”: ` : ''}${issue.message}`;
+  return issue.path.length ? `“${issue.path.join('.').slice(0, 80)}”: ${problemOf(issue)}` : `it ${problemOf(issue)}`;
 }
 
 /** Two records of one table with the same key would make the restore fail half way: say so before. */
@@ -246,7 +251,8 @@ export function parseBackup(text: string, limits: { maxFileChars?: number } = {}
   }
   const migrated = migrateBackup(envelope.data);
   if (!migrated.ok) return migrated;
-  const parsed = backupSchema.safeParse(migrated.value);
+  // reportInput: the problems say what a wrong value is ("a whole number"), not that it is missing.
+  const parsed = safeParseUntrusted(backupSchema, migrated.value, { reportInput: true });
   if (!parsed.success) return fail('invalid-input', `This backup is damaged: ${describeIssue(parsed.error, migrated.value)}. ${NOTHING_CHANGED}`);
   const backup = parsed.data;
   for (const table of BACKUP_TABLES) {

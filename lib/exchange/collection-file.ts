@@ -6,6 +6,7 @@ import { selectorsSchema } from '../model/selectors';
 import { SOURCE_TYPES } from '../model/source-type';
 import { readJsonSafely } from './import-json';
 import { problemsFromIssues, summariseProblems, type FileProblem } from './import-problems';
+import { safeParseUntrusted } from './safe-parse';
 
 export type { FileProblem } from './import-problems';
 
@@ -75,6 +76,8 @@ const webAddress = z
   .string()
   .max(FILE_LIMITS.maxUrl)
   .regex(/^https?:\/\/\S+$/i, { error: 'should be a web address starting with http:// or https://', abort: true })
+  // \S lets control characters through (NUL, ESC, DEL, C1): the URL parser would keep or encode them, and no page address has them.
+  .refine((s) => !/[\u0000-\u001f\u007f-\u009f]/.test(s), { error: 'contains control characters, so it is not a web address', abort: true })
   .refine(isOpenableUrl, 'is not a web address that can be opened');
 
 /** A highlighted passage: what it means to the curator, their note on it, and where it is (W3C selectors, one TextQuoteSelector). */
@@ -251,7 +254,7 @@ export function checkCollectionFile(input: unknown, options: CheckOptions = {}):
   }
   const migrated = migrateCollectionData(data, version, options.migrations ?? migrations, current);
   if (!migrated.ok) return refused(migrated.error.message, '$.formatVersion');
-  const parsed = collectionFileSchema.safeParse(migrated.value, { reportInput: true });
+  const parsed = safeParseUntrusted(collectionFileSchema, migrated.value, { reportInput: true });
   if (!parsed.success) {
     const problems = problemsFromIssues(parsed.error.issues);
     return { ok: false, message: summariseProblems(problems), problems };

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { fail, ok } from '../model/result';
 import { DraftCollector, type LinkParseResult } from './link-drafts';
+import { safeParseUntrusted } from './safe-parse';
 
 /**
  * Reads CSL-JSON, the citation format Zotero, Mendeley and Pandoc share
@@ -91,7 +92,7 @@ export function parseCslJson(source: string, options: { now: Date }): LinkParseR
   }
   const out = new DraftCollector('csl-json', options.now);
   for (const raw of items) {
-    const parsed = cslItemSchema.safeParse(raw);
+    const parsed = safeParseUntrusted(cslItemSchema, raw);
     if (!parsed.success) {
       out.skip('noAddress');
       continue;

@@ -102,6 +102,27 @@ export function dateFromUnixTime(value: string | null | undefined): Date | undef
   return new Date(ms);
 }
 
+/** Whitespace and control characters (C0, DEL, C1) inside an address. */
+const CONTROL_OR_SPACE = /[\s\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * The address as the URL parser writes it when it holds whitespace or
+ * control characters (a line break in an HREF, a NUL from a damaged file):
+ * browsers drop tabs and line breaks and percent-encode the rest, so the
+ * stored address is the one a click would open, never raw control
+ * characters. Found by the importers' fuzz test (tests/unit/lib/exchange/
+ * fuzz-link-files.test.ts). Addresses without any are kept as written.
+ */
+function withoutControlCharacters(url: string): string {
+  if (!CONTROL_OR_SPACE.test(url)) return url;
+  try {
+    const href = new URL(url).href;
+    return CONTROL_OR_SPACE.test(href) ? '' : href;
+  } catch {
+    return '';
+  }
+}
+
 /** Text squeezed to one line and cut to a length, for titles and site names. */
 export function oneLine(text: string | undefined, max: number): string {
   return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, max);
@@ -126,9 +147,10 @@ export class DraftCollector {
   }
 
   add(raw: RawLink): void {
-    const url = raw.url?.trim() ?? '';
-    if (!url) return this.skip('noAddress');
-    if (url.length > LINK_IMPORT_LIMITS.maxUrlChars || !/^https?:\/\//i.test(url) || !canonicalizeUrl(url)) return this.skip('notWeb');
+    const written = raw.url?.trim() ?? '';
+    if (!written) return this.skip('noAddress');
+    const url = withoutControlCharacters(written);
+    if (!url || url.length > LINK_IMPORT_LIMITS.maxUrlChars || !/^https?:\/\//i.test(url) || !canonicalizeUrl(url)) return this.skip('notWeb');
     if (this.full) return this.skip('overLimit');
     const draft: LinkDraft = {
       url,
