@@ -5,6 +5,7 @@ import { clipIdsOf, collectionSchema, type CollectionInput } from '../../lib/mod
 import { buildHostilePages } from '../fixtures/hostile/pages';
 import { HOSTILE_NOTE, HOSTILE_VECTORS } from '../fixtures/hostile/vectors';
 import {
+  expectUserRequests,
   launchWithExtension,
   openLibrary,
   openPopup,
@@ -55,7 +56,9 @@ const reports: ContextReport[] = [];
 
 beforeAll(async () => {
   server = await startHostileServer(new Map(PAGES.map((p) => [p.file, p.html])));
-  ext = await launchWithExtension(server);
+  ext = await launchWithExtension(server, undefined, {
+    userRequests: [{ url: /^https:\/\/images\.test\//, why: 'the reader’s “Show images” on a hostile clip', from: 'extension-page' }],
+  });
   await installDetectors(ext.context);
 });
 
@@ -404,6 +407,7 @@ describe('hostile pages: clipped, highlighted and shown everywhere without runni
 
   it('would have noticed: a payload run on an extension page raises the flag and the beacon, and an inline handler a CSP violation', async () => {
     const library = await openLibrary(ext);
+    expectUserRequests(ext, /\/__pwned\/control-fetch$/, 'the detector’s own control request', 'extension-page');
     await library.evaluate(() => fetch('https://pwned.test/__pwned/control-fetch').then(() => undefined));
     await expect.poll(() => server.beacons().map((b) => b.path)).toContain('/__pwned/control-fetch');
     await library.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<img src="x" onerror="self.__hcPwned=[1]">'));

@@ -92,12 +92,17 @@ describe('private items through the real list editor', () => {
 
     await include.check();
     await editor.getByText('What you print, copy, download or share as a link now includes them.').waitFor();
+    // The link made before the choice changed is gone, so it cannot be copied by mistake.
+    expect(await editor.locator('#hc-share-link-field').count()).toBe(0);
     await screenshot(editor, 'private-items-editor-ticked');
     const ticked = await whatLeaves(editor);
     expect(ticked.file).toEqual([PUBLIC_NOTE, PRIVATE_NOTE]);
     expect(ticked.link).toEqual([PUBLIC_NOTE, PRIVATE_NOTE]);
     expect(ticked.printed).toContain(PRIVATE_NOTE);
     expect(ticked.printed).toContain(study.title);
+    // Unticking takes the link that holds the private item off the screen.
+    await include.uncheck();
+    expect(await editor.locator('#hc-share-link-field').count()).toBe(0);
     await editor.close();
   });
 });

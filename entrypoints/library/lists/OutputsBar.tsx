@@ -134,7 +134,8 @@ export function OutputsBar({ id, title, siteRules, prepare, defaultCurator = '',
         <button type="button" onClick={() => void download('json')}>Download collection file (.json)</button>
         <button type="button" onClick={() => void download('csv')}>Download CSV</button>
       </div>
-      <ShareLinkPanel makeFile={makeShareFile} />
+      {/* A new panel for each choice of what to include: a link made before the choice changed must not stay on screen to be copied. */}
+      <ShareLinkPanel key={`${share.includePrivate}-${share.quotePeer}`} makeFile={makeShareFile} />
       {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
       {fallback !== undefined ? (
         <>
