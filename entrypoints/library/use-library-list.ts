@@ -90,6 +90,7 @@ export function useLibraryList(repo: LibraryRepository, request: Omit<LibraryQue
     };
   }, []);
 
+  // Asked again when the library changes, and while the index is still being built (results so far were partial) as it reaches more clips and when it is ready.
   useEffect(() => {
     if (!active || !search) return;
     const id = ++asked.current;
@@ -103,7 +104,7 @@ export function useLibraryList(repo: LibraryRepository, request: Omit<LibraryQue
       .catch(() => {
         if (id === asked.current) setError('Search stopped working. Reload this page to try again.');
       });
-  }, [requestKey, active, changes, search]);
+  }, [requestKey, active, changes, search, progress?.state, hits?.partial ? progress?.done : undefined]);
 
   const ids = active ? (hits?.key === requestKey ? hits.ids : undefined) : newest.value;
   const plan = active && hits?.key === requestKey ? hits.plan : undefined;

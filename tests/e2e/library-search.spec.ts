@@ -139,7 +139,7 @@ it('keeps search in step with new clips, and rebuilds a missing index with progr
   await screenshot(library, 'library-index-progress', { fullPage: false });
   await typeSearch(library, 'hypos');
   await library.getByText(/Getting search ready/).waitFor({ state: 'detached', timeout: 60_000 });
-  await typeSearch(library, 'hypos');
+  // The words typed during the build are asked again as it goes and once it is ready, without typing them again.
   await library.locator('.hc-row__title', { hasText: /hypo/i }).first().waitFor();
 
   // Settings say how the index is doing and can build it again.
