@@ -593,11 +593,13 @@ export function useExtensionSession(): ExtensionSession {
 /** Selects `phrase` in the page, finishing with Shift+Right over its last character as a keyboard user would. */
 export async function selectPhraseOnPage(page: Page, phrase: string): Promise<void> {
   const found = await page.evaluate((p) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    // Through Document.prototype: a hostile page's <form name="body"> or <img name="createRange"> hides the real ones (hostile-pages.spec.ts).
+    const body = Object.getOwnPropertyDescriptor(Document.prototype, 'body')?.get?.call(document) as Node;
+    const walker = Document.prototype.createTreeWalker.call(document, body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = node.textContent?.indexOf(p) ?? -1;
       if (at < 0) continue;
-      const range = document.createRange();
+      const range = Document.prototype.createRange.call(document);
       range.setStart(node, at);
       range.setEnd(node, at + p.length - 1);
       getSelection()?.removeAllRanges();

@@ -3,7 +3,7 @@ import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { clickContextMenu, type ExtensionBrowser, type FixtureServer } from './harness';
+import type { FixtureServer } from './harness';
 
 const CERTS = resolve(process.cwd(), 'tests/e2e/certs');
 
@@ -154,40 +154,4 @@ export async function reportOfAllWorlds(page: Page, where: string): Promise<Cont
   }
   await cdp.detach();
   return reports;
-}
-
-/**
- * Selects `phrase` as selectPhraseOnPage does, but finds the text through
- * the built-in document.body: a hostile page's `<form name="body">` hides
- * the real one from page scripts (and from the harness helper).
- */
-export async function selectPhraseOnHostilePage(page: Page, phrase: string): Promise<void> {
-  const found = await page.evaluate((p) => {
-    const body = Object.getOwnPropertyDescriptor(Document.prototype, 'body')?.get?.call(document) as Node;
-    const walker = Document.prototype.createTreeWalker.call(document, body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(p) ?? -1;
-      if (at < 0) continue;
-      const range = Document.prototype.createRange.call(document);
-      range.setStart(node, at);
-      range.setEnd(node, at + p.length - 1);
-      getSelection()?.removeAllRanges();
-      getSelection()?.addRange(range);
-      return true;
-    }
-    return false;
-  }, phrase);
-  if (!found) throw new Error(`“${phrase}” is not on the page`);
-  await page.keyboard.press('Shift+ArrowRight');
-  const selected = await page.evaluate(() => getSelection()?.toString());
-  if (selected !== phrase) throw new Error(`selected “${selected}” instead of “${phrase}”`);
-}
-
-/** highlightPhraseFromMenu over selectPhraseOnHostilePage: the real context-menu listener, then waits for the paint. */
-export async function highlightOnHostilePage(ext: ExtensionBrowser, page: Page, tabId: number, phrase: string, meaning: string): Promise<void> {
-  await selectPhraseOnHostilePage(page, phrase);
-  const painted = () => page.evaluate((m) => CSS.highlights.get(`hc-${m}`)?.size ?? 0, meaning);
-  const before = await painted();
-  await clickContextMenu(ext, tabId, `hc-highlight-${meaning}`, page.url());
-  await page.waitForFunction(({ m, n }) => (CSS.highlights.get(`hc-${m}`)?.size ?? 0) > n, { m: meaning, n: before }, { timeout: 15_000 });
 }

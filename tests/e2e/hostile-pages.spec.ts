@@ -6,6 +6,7 @@ import { buildHostilePages } from '../fixtures/hostile/pages';
 import { HOSTILE_NOTE, HOSTILE_VECTORS } from '../fixtures/hostile/vectors';
 import {
   expectUserRequests,
+  highlightPhraseFromMenu,
   launchWithExtension,
   openLibrary,
   openPopup,
@@ -17,7 +18,6 @@ import {
   type ExtensionBrowser,
 } from './harness';
 import {
-  highlightOnHostilePage,
   installDetectors,
   reportOf,
   reportOfAllWorlds,
@@ -184,8 +184,8 @@ describe('hostile pages: clipped, highlighted and shown everywhere without runni
       await page.bringToFront();
       // The page's autofocus vectors hold the focus; a reader clicks into the text first, which takes it away.
       await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
-      await highlightOnHostilePage(ext, page, tabId, hostile.highlightPhrase, 'important');
-      if (hostile.markupPhrase) await highlightOnHostilePage(ext, page, tabId, hostile.markupPhrase, 'question');
+      await highlightPhraseFromMenu(ext, page, tabId, hostile.highlightPhrase, 'important');
+      if (hostile.markupPhrase) await highlightPhraseFromMenu(ext, page, tabId, hostile.markupPhrase, 'question');
 
       const panel = await openSidePanel(ext, tabId);
       const item = panel.locator('.hc-highlight').first();
