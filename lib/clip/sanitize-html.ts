@@ -14,11 +14,14 @@ export interface SanitizeOptions {
  * Only what a readable article needs: text structure, links, images, tables.
  * No script, style, form, frame, embed, SVG or MathML; no inline style (CSS
  * can exfiltrate and track); no id or name (DOM clobbering of our pages).
+ * No <main> (its text is kept) and no role: the page's landmarks would nest a
+ * second main inside the reader's and break screen-reader navigation (axe
+ * landmark-no-duplicate-main, found by tests/e2e/accessibility.spec.ts).
  */
 const CONFIG: Config = {
   USE_PROFILES: { html: true },
-  FORBID_TAGS: ['style', 'form', 'input', 'button', 'select', 'textarea', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base', 'video', 'audio', 'source', 'picture', 'dialog', 'template'],
-  FORBID_ATTR: ['style', 'id', 'name', 'srcset', 'sizes', 'action', 'formaction', 'ping', 'background', 'poster', 'usemap'],
+  FORBID_TAGS: ['style', 'form', 'input', 'button', 'select', 'textarea', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base', 'video', 'audio', 'source', 'picture', 'dialog', 'template', 'main'],
+  FORBID_ATTR: ['role', 'style', 'id', 'name', 'srcset', 'sizes', 'action', 'formaction', 'ping', 'background', 'poster', 'usemap'],
   ALLOW_DATA_ATTR: false,
   ALLOW_ARIA_ATTR: true,
   SANITIZE_NAMED_PROPS: true,

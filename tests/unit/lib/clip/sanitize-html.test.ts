@@ -184,4 +184,10 @@ describe('sanitizeHtml: blockRemoteImages', () => {
     const output = sanitizeHtml('<img src="https://cdn.example/a.png" data-hc-blocked alt="a">', win);
     expect(output).toContain('src="https://cdn.example/a.png"');
   });
+
+  it('drops the page\'s <main> and roles but keeps their text, so the reader keeps one main landmark', () => {
+    const output = sanitizeHtml('<main role="main"><nav role="navigation"><p>Symptoms of diabetes</p></nav></main>', win);
+    expect(output).not.toMatch(/<main|role=/);
+    expect(output).toContain('<p>Symptoms of diabetes</p>');
+  });
 });
