@@ -53,6 +53,24 @@ async function checkView(page: Page, name: string, themed = true): Promise<void>
   if (themed && backgrounds[0] === backgrounds[1]) found.push(`${name}: same background (${backgrounds[0]}) in light and dark`);
 }
 
+/** Tabs to the first control and checks the focus ring can be seen, in both themes (WCAG 2.4.7). */
+async function checkFocusRing(page: Page, name: string): Promise<void> {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('Tab');
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    const ring = await page.evaluate(() => {
+      const el = document.activeElement;
+      if (!el || el === document.body) return undefined;
+      const style = getComputedStyle(el);
+      return { tag: el.tagName, visible: el.matches(':focus-visible'), outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`, page: getComputedStyle(document.documentElement).backgroundColor };
+    });
+    rows.push(`${name.padEnd(28)} ${colorScheme.padEnd(5)} focus on ${ring?.tag ?? 'nothing'}: outline ${ring?.outline ?? '-'}`);
+    if (!ring?.visible || ring.outline.startsWith('none') || ring.outline.endsWith(ring.page)) found.push(`${name} (${colorScheme}): no visible focus ring (${JSON.stringify(ring)})`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 interface CdpNode {
   nodeId: number;
   nodeName: string;
@@ -122,6 +140,9 @@ async function checkReflow(page: Page, name: string, keySelector: string, how: '
   }, keySelector);
   const label = how === 'narrow' ? '320px' : 'text200';
   await screenshot(page, `a11y-${name}-${label}`);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await screenshot(page, `a11y-${name}-${label}-dark`);
+  await page.emulateMedia({ colorScheme: 'light' });
   rows.push(`${name.padEnd(28)} ${label} scrollWidth ${scrollWidth} / clientWidth ${clientWidth}, ${keys} key elements, ${clipped.length} clipped`);
   if (keys === 0) found.push(`${name} ${label}: no ${keySelector} on the page`);
   if (scrollWidth > clientWidth + 1) found.push(`${name} ${label}: scrolls sideways (${scrollWidth} > ${clientWidth})`);
@@ -149,6 +170,7 @@ describe('accessibility: axe-core on every view, light and dark, and reflow at 3
     const popup = await openPopup(ext, tabId);
     await popup.getByRole('button', { name: 'Save page' }).waitFor();
     await checkView(popup, 'popup-unsaved');
+    await checkFocusRing(popup, 'popup-unsaved');
     await checkReflow(popup, 'popup-unsaved', 'h1, button', 'text200');
     await popup.getByRole('button', { name: 'Save page' }).click();
     await popup.getByText(/^Saved/).waitFor();
@@ -166,6 +188,12 @@ describe('accessibility: axe-core on every view, light and dark, and reflow at 3
     const { page: charity, tabId: charityTab } = await session.openFixture('charity-guide.html');
     await savePageFromPopup(ext, charityTab);
     await charity.close();
+    const { page: product, tabId: productTab } = await session.openFixture('product-page.html');
+    const linkPopup = await openPopup(ext, productTab);
+    await linkPopup.getByRole('button', { name: 'Save link only' }).click();
+    await linkPopup.getByText(/^Saved/).waitFor();
+    await linkPopup.close();
+    await product.close();
 
     const panel = await openSidePanel(ext, tabId);
     await panel.locator('.hc-highlight').first().waitFor();
@@ -173,9 +201,15 @@ describe('accessibility: axe-core on every view, light and dark, and reflow at 3
     await panel.close();
 
     const library = await openLibrary(ext);
-    await library.locator('.hc-row').nth(1).waitFor();
+    await library.locator('.hc-row').nth(2).waitFor();
+    const linkId = await library.evaluate(() => {
+      const link = [...document.querySelectorAll<HTMLAnchorElement>('a[href^="#clip="]')].find((a) => a.textContent?.includes('Vitamin'));
+      return link ? decodeURIComponent(link.getAttribute('href')?.slice('#clip='.length) ?? '') : '';
+    });
+    expect(linkId).not.toBe('');
     await checkView(library, 'library-list');
     await checkReflow(library, 'library-list', '.hc-row');
+    await checkFocusRing(library, 'library-list');
     await library.getByRole('searchbox').first().fill('tired');
     await library.waitForTimeout(600);
     await checkView(library, 'library-search');
@@ -191,6 +225,10 @@ describe('accessibility: axe-core on every view, light and dark, and reflow at 3
     await checkView(library, 'reader');
     await checkReflow(library, 'reader', 'h1, p');
 
+    await library.evaluate((id) => (location.hash = `#clip=${encodeURIComponent(id)}`), linkId);
+    await library.getByText('Only the link was saved.').waitFor();
+    await checkView(library, 'reader-link-only');
+
     for (const view of ['settings', 'sites', 'highlights', 'lists']) {
       await library.evaluate((v) => (location.hash = `#${v}`), view);
       await library.waitForTimeout(500);
@@ -203,6 +241,15 @@ describe('accessibility: axe-core on every view, light and dark, and reflow at 3
       await library.waitForFunction(() => location.hash.startsWith('#list='));
       await library.waitForTimeout(500);
       const name = kind === 'New reading list' ? 'editor-reading-list' : 'editor-prescription';
+      await library.getByRole('button', { name: 'Add pages or highlights' }).click();
+      for (const site of ['diabetes.org.uk', 'nhs.uk']) {
+        const row = library.locator('.hc-picker__list > li').filter({ hasText: site });
+        await row.first().waitFor();
+        await row.first().getByRole('checkbox').first().check();
+      }
+      await checkView(library, `${name}-picker`);
+      await library.getByRole('button', { name: 'Add 2 to the list' }).click();
+      await library.locator('.hc-item').nth(1).waitFor();
       await checkView(library, name);
       await checkReflow(library, name, 'h1, label');
       const listId = await library.evaluate(() => decodeURIComponent(location.hash.slice('#list='.length)));
@@ -210,6 +257,10 @@ describe('accessibility: axe-core on every view, light and dark, and reflow at 3
       await print.goto(`chrome-extension://${ext.extensionId}/print.html#id=${encodeURIComponent(listId)}`);
       await print.getByRole('heading', { level: 1 }).first().waitFor();
       await checkView(print, kind === 'New reading list' ? 'print-reading-list' : 'print-prescription');
+      // Printed on paper it stays dark on white even when the screen is dark.
+      await print.emulateMedia({ media: 'print', colorScheme: 'dark' });
+      expect(await print.evaluate(() => [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.body).color])).toEqual(['rgb(255, 255, 255)', 'rgb(11, 12, 12)']);
+      await print.emulateMedia({ media: 'screen', colorScheme: 'light' });
       await print.close();
     }
     await library.evaluate(() => (location.hash = '#import'));
@@ -225,7 +276,27 @@ describe('accessibility: axe-core on every view, light and dark, and reflow at 3
     });
     await library.getByRole('alert').filter({ hasText: 'storage' }).first().waitFor();
     await checkView(library, 'library-wiped-banner');
+
+    // The in-page badge, once the user turns on "annotate pages as I browse".
+    await library.evaluate(() => (location.hash = '#settings'));
+    await library.locator('[data-setting="hc-annotate-heading"]').getByRole('button', { name: 'Turn on' }).click();
+    await library.getByText('Turned on.', { exact: false }).waitFor();
     await library.close();
+    let badged: Page | undefined;
+    // Registration happens in the background a moment later.
+    for (let attempt = 0; attempt < 20 && !badged; attempt++) {
+      const { page } = await session.openFixture('nhs-condition-page.html', `visit=${attempt}`);
+      const shown = await waitForClosedShadowText(page, 'hc-page-badge', 'Official', 2_000).catch(() => undefined);
+      if (shown) {
+        await shown.detach();
+        badged = page;
+      } else await page.close();
+    }
+    expect(badged, 'the badge never appeared').toBeDefined();
+    if (badged) {
+      await checkClosedShadow(badged, 'hc-page-badge', 'in-page-badge');
+      await badged.close();
+    }
 
     await nhs.close();
     expect(found, found.join('\n')).toEqual([]);
