@@ -41,6 +41,17 @@ export default defineConfig({
     // The library's search worker is bundled separately and imports zod too.
     worker: { plugins: () => [zodWithoutEvalProbe()] },
   }),
+  // `npm run zip`: the Chrome Web Store / Edge package, the addons.mozilla.org
+  // package, and for AMO's reviewers the sources they rebuild it from
+  // (README, Browsers). WXT already leaves out node_modules, hidden files,
+  // .output and *.test/*.spec files.
+  zip: {
+    // Store packages carry only what runs; a source map would publish paths from the build machine.
+    exclude: ['**/*.map'],
+    // Reviewers build, they do not run our tests: tests/ holds a test-only
+    // certificate key and saved pages that are not ours to republish.
+    excludeSources: ['tests/**', 'stats.html', '**/*.log'],
+  },
   manifest: ({ mode, browser }) => ({
     name: 'Health Clipper',
     description:
