@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import type { Plugin } from 'vite';
 import preact from '@preact/preset-vite';
 
 /**
@@ -9,9 +10,48 @@ import preact from '@preact/preset-vite';
 const EXTENSION_PAGES_CSP =
   "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-src 'none'; frame-ancestors 'none'";
 
+/**
+ * zod probes for eval at run time (`new Function("")` in `allowsEval`) before
+ * it would compile a fast parser. lib/model/jitless.ts turns that off, so the
+ * probe never runs, but the code still ships and `web-ext lint` reports it as
+ * DANGEROUS_EVAL, the first thing a Firefox add-on reviewer reads. Making the
+ * probe answer "no eval" here lets the minifier drop the Function call, with
+ * the same behaviour as jitless. Fails the build if zod changes the probe, so
+ * the eval cannot come back silently (tests/e2e/firefox-lint.spec.ts).
+ */
+function zodWithoutEvalProbe(): Plugin {
+  const probe = /const F = Function;\s*new F\(""\);\s*return true;/;
+  return {
+    name: 'health-clipper:zod-without-eval-probe',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]node_modules[\\/]zod[\\/]v4[\\/]core[\\/]util\.js$/.test(id)) return null;
+      if (!probe.test(code)) {
+        throw new Error(`zod's eval probe in ${id} changed; update zodWithoutEvalProbe in wxt.config.ts`);
+      }
+      return { code: code.replace(probe, 'return false;'), map: null };
+    },
+  };
+}
+
 export default defineConfig({
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({
+    plugins: [preact(), zodWithoutEvalProbe()],
+    // The library's search worker is bundled separately and imports zod too.
+    worker: { plugins: () => [zodWithoutEvalProbe()] },
+  }),
+  // `npm run zip`: the Chrome Web Store / Edge package, the addons.mozilla.org
+  // package, and for AMO's reviewers the sources they rebuild it from
+  // (README, Browsers). WXT already leaves out node_modules, hidden files,
+  // .output and *.test/*.spec files.
+  zip: {
+    // Store packages carry only what runs; a source map would publish paths from the build machine.
+    exclude: ['**/*.map'],
+    // Reviewers build, they do not run our tests: tests/ holds a test-only
+    // certificate key and saved pages that are not ours to republish.
+    excludeSources: ['tests/**', 'stats.html', '**/*.log'],
+  },
   manifest: ({ mode, browser }) => ({
     name: 'Health Clipper',
     description:
@@ -46,11 +86,18 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
+            // 140 is the first Firefox that paints highlights (the CSS Custom Highlight
+            // API, Firefox bug 1964089) and reads data_collection_permissions, which
+            // addons.mozilla.org requires; older versions would install a clipper
+            // whose highlights never show.
             gecko: {
               id: 'health-clipper@localhost',
-              strict_min_version: '128.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142. The
+            // extension is built and linted for it but not tested there (README, Browsers).
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),
