@@ -12,12 +12,14 @@ const EXTENSION_PAGES_CSP =
 
 /**
  * zod probes for eval at run time (`new Function("")` in `allowsEval`) before
- * it would compile a fast parser. lib/model/jitless.ts turns that off, so the
- * probe never runs, but the code still ships and `web-ext lint` reports it as
- * DANGEROUS_EVAL, the first thing a Firefox add-on reviewer reads. Making the
- * probe answer "no eval" here lets the minifier drop the Function call, with
- * the same behaviour as jitless. Fails the build if zod changes the probe, so
- * the eval cannot come back silently (tests/e2e/firefox-lint.spec.ts).
+ * it would compile a fast parser. Extension pages forbid eval, so the probe
+ * only failed, raising a CSP violation report on every page with a schema
+ * (noise that would hide a real injection attempt, hostile-pages.spec.ts),
+ * and `web-ext lint` reports the code as DANGEROUS_EVAL, the first thing a
+ * Firefox add-on reviewer reads. Making the probe answer "no eval" at build
+ * time gives zod's jitless behaviour in every bundle and lets the minifier
+ * drop the Function call. Fails the build if zod changes the probe, so the
+ * eval cannot come back silently (tests/e2e/firefox-lint.spec.ts).
  */
 function zodWithoutEvalProbe(): Plugin {
   const probe = /const F = Function;\s*new F\(""\);\s*return true;/;

@@ -1,5 +1,3 @@
-// First: it configures zod before any schema is created (see the file).
-import '../../lib/model/jitless';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { getRepository } from '../../lib/db/repository';

@@ -1,5 +1,3 @@
-// First: it configures zod before any schema is created (see the file).
-import '../../lib/model/jitless';
 import { render } from 'preact';
 import '../../components/base.css';
 import { COLLECTION_DOCUMENT_CSS } from '../../components/consult/document-css';

@@ -9,7 +9,7 @@ import { entryFacts, type EntryFacts } from '../../lib/consult/entry-facts';
 import type { ClipListItem } from '../../lib/db/repository';
 import { clipIdsOf, collectionSchema, type Collection, type CollectionInput } from '../../lib/model/collection';
 import { highlightSchema, type Highlight } from '../../lib/model/highlight';
-import { ARTIFACTS, openLibrary, putRecords, screenshot, tabIdFor, useExtensionSession } from './harness';
+import { ARTIFACTS, openLibrary, putRecords, saveFixtureByMessage, screenshot, useExtensionSession } from './harness';
 
 /**
  * The printed reading list and information prescription, in real Chromium:
@@ -28,24 +28,8 @@ const session = useExtensionSession();
 const NOW_ISO = new Date().toISOString();
 const PDF_DIR = join(ARTIFACTS, 'consult-print');
 
-/** Saves a fixture page with the extension's own "clip this tab" message, as the popup does. */
-async function saveFixture(library: Page, name: string): Promise<ClipListItem> {
-  const page = await session.ext.context.newPage();
-  await page.goto(session.server.urlOf(name));
-  const tabId = await tabIdFor(session.ext.worker, page.url());
-  const result = await library.evaluate(
-    async (id) =>
-      (await chrome.runtime.sendMessage({ type: 'clipTab', input: { tabId: id, mode: 'article', tags: [], note: '' } })) as {
-        ok: boolean;
-        value?: { clip: ClipListItem };
-        error?: { message: string };
-      },
-    tabId,
-  );
-  await page.close();
-  if (!result.ok || !result.value) throw new Error(`could not save ${name}: ${result.error?.message ?? 'no answer'}`);
-  return result.value.clip;
-}
+/** Saves a fixture page through the real clipper, from the library page. */
+const saveFixture = (library: Page, name: string): Promise<ClipListItem> => saveFixtureByMessage(session, library, name);
 
 /** Parses a collection with the real schema and stores it as the repository would (with its clip ids). */
 async function putCollection(page: Page, input: CollectionInput): Promise<Collection> {
@@ -291,4 +275,3 @@ describe('printing reading lists and information prescriptions (print.html)', ()
   });
 });
 
-declare const chrome: typeof import('wxt/browser').browser;

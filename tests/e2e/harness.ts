@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Request, type Worker } from 'playwright-core';
+import type { ClipListItem } from '../../lib/db/repository';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { NETWORK_DIR, type NetworkRecord } from './network-log';
 
@@ -631,6 +632,23 @@ export async function savePageFromPopup(ext: ExtensionBrowser, tabId: number, sa
   await popup.close();
 }
 
+/** Saves a fixture page with the extension's own "clip this tab" message sent from `library`, as the popup does. */
+export async function saveFixtureByMessage(session: ExtensionSession, library: Page, name: string): Promise<ClipListItem> {
+  const { page, tabId } = await session.openFixture(name);
+  const result = await library.evaluate(
+    async (id) =>
+      (await chrome.runtime.sendMessage({ type: 'clipTab', input: { tabId: id, mode: 'article', tags: [], note: '' } })) as {
+        ok: boolean;
+        value?: { clip: ClipListItem };
+        error?: { message: string };
+      },
+    tabId,
+  );
+  await page.close();
+  if (!result.ok || !result.value) throw new Error(`could not save ${name}: ${result.error?.message ?? 'no answer'}`);
+  return result.value.clip;
+}
+
 /** Puts records straight into one of the extension's IndexedDB stores, from an extension page (production code has no test hooks). */
 export async function putRecords(page: Page, store: string, records: unknown[]): Promise<void> {
   await page.evaluate(
@@ -659,6 +677,26 @@ export async function putRecords(page: Page, store: string, records: unknown[]):
     },
     { store, records },
   );
+}
+
+/** Every record of one of the extension's IndexedDB stores, read from an extension page. */
+export function readRecords(page: Page, store: string): Promise<unknown[]> {
+  return page.evaluate(async (store) => {
+    const db = await new Promise<IDBDatabase>((ok, fail) => {
+      const open = indexedDB.open('health-clipper');
+      open.onsuccess = () => ok(open.result);
+      open.onerror = () => fail(open.error);
+    });
+    try {
+      return await new Promise<unknown[]>((ok, fail) => {
+        const request = db.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => ok(request.result as unknown[]);
+        request.onerror = () => fail(request.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, store);
 }
 
 /** Throws the saved search index away (as an update would), so the library builds it again on its next open. */

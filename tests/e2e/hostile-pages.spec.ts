@@ -12,6 +12,7 @@ import {
   openPopup,
   openSidePanel,
   putRecords,
+  readRecords,
   removeProfile,
   screenshot,
   tabIdFor,
@@ -78,42 +79,13 @@ interface StoredClip {
 }
 
 /** Every clip in the extension's database, read from an extension page. */
-function storedClips(page: Page): Promise<StoredClip[]> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const open = indexedDB.open('health-clipper');
-      open.onsuccess = () => ok(open.result);
-      open.onerror = () => fail(open.error);
-    });
-    const all = await new Promise<unknown[]>((ok, fail) => {
-      const request = db.transaction('clips').objectStore('clips').getAll();
-      request.onsuccess = () => ok(request.result as unknown[]);
-      request.onerror = () => fail(request.error);
-    });
-    db.close();
-    return all.map((c) => {
-      const clip = c as StoredClip;
-      return { id: clip.id, kind: clip.kind, title: clip.title, url: clip.url };
-    });
-  });
+async function storedClips(page: Page): Promise<StoredClip[]> {
+  return ((await readRecords(page, 'clips')) as StoredClip[]).map(({ id, kind, title, url }) => ({ id, kind, title, url }));
 }
 
 /** Ids of every highlight, read the same way. */
-function storedHighlightIds(page: Page): Promise<{ id: string; clipId: string }[]> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((ok, fail) => {
-      const open = indexedDB.open('health-clipper');
-      open.onsuccess = () => ok(open.result);
-      open.onerror = () => fail(open.error);
-    });
-    const all = await new Promise<unknown[]>((ok, fail) => {
-      const request = db.transaction('highlights').objectStore('highlights').getAll();
-      request.onsuccess = () => ok(request.result as unknown[]);
-      request.onerror = () => fail(request.error);
-    });
-    db.close();
-    return all.map((h) => ({ id: (h as { id: string }).id, clipId: (h as { clipId: string }).clipId }));
-  });
+async function storedHighlightIds(page: Page): Promise<{ id: string; clipId: string }[]> {
+  return ((await readRecords(page, 'highlights')) as { id: string; clipId: string }[]).map(({ id, clipId }) => ({ id, clipId }));
 }
 
 /** Elements, attributes and addresses that must never appear in anything we render. */

@@ -5,10 +5,9 @@ import type { ClipListItem } from '../../lib/db/repository';
 import { parseCollectionFile } from '../../lib/exchange/collection-file';
 import { decodeShareLink } from '../../lib/exchange/share-link';
 import { clipIdsOf, collectionSchema } from '../../lib/model/collection';
-import { openLibrary, putRecords, screenshot, tabIdFor, useExtensionSession } from './harness';
+import { openLibrary, putRecords, saveFixtureByMessage, screenshot, useExtensionSession } from './harness';
 
 /** The extension API as seen inside extension pages, where the save message is sent. */
-declare const chrome: typeof import('wxt/browser').browser;
 
 /**
  * Issue 8, item 7: a private item leaves the computer only when the user
@@ -21,20 +20,8 @@ const NOW_ISO = new Date().toISOString();
 const PRIVATE_NOTE = 'Only for me: the walking study my nurse mentioned.';
 const PUBLIC_NOTE = 'Start here: what it is and what happens next.';
 
-/** Saves a fixture page with the extension's own "clip this tab" message, as the popup does. */
-async function saveFixture(library: Page, name: string): Promise<ClipListItem> {
-  const page = await session.ext.context.newPage();
-  await page.goto(session.server.urlOf(name));
-  const tabId = await tabIdFor(session.ext.worker, page.url());
-  const result = await library.evaluate(
-    async (id) =>
-      (await chrome.runtime.sendMessage({ type: 'clipTab', input: { tabId: id, mode: 'article', tags: [], note: '' } })) as { ok: boolean; value?: { clip: ClipListItem }; error?: { message: string } },
-    tabId,
-  );
-  await page.close();
-  if (!result.ok || !result.value) throw new Error(`could not save ${name}: ${result.error?.message ?? 'no answer'}`);
-  return result.value.clip;
-}
+/** Saves a fixture page through the real clipper, from the library page. */
+const saveFixture = (library: Page, name: string): Promise<ClipListItem> => saveFixtureByMessage(session, library, name);
 
 /** What leaves through the editor's three ways out, with the current choices: the file's notes, the link's notes, the printed text. */
 async function whatLeaves(editor: Page): Promise<{ file: string[]; link: string[]; printed: string }> {
