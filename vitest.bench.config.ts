@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/bench/**/*.bench.ts'],
+    setupFiles: ['scripts/node-i18n.ts'],
     environment: 'node',
     testTimeout: 600_000,
     hookTimeout: 90_000,

@@ -38,6 +38,8 @@ function zodWithoutEvalProbe(): Plugin {
 
 export default defineConfig({
   imports: false,
+  // Every user-facing string lives in locales/en-GB.yml (README, Translating).
+  modules: ['@wxt-dev/i18n/module'],
   vite: () => ({
     plugins: [preact(), zodWithoutEvalProbe()],
     // The library's search worker is bundled separately and imports zod too.
@@ -55,9 +57,9 @@ export default defineConfig({
     excludeSources: ['tests/**', 'stats.html', '**/*.log'],
   },
   manifest: ({ mode, browser }) => ({
-    name: 'Health Clipper',
-    description:
-      'Save, tag and read health web pages in a private library on your own computer.',
+    default_locale: 'en_GB',
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
     // Chromium asks for alarms only when the user turns on "check every day/week" for a
     // followed collection. Firefox cannot make alarms optional (it rejects it in
     // optional_permissions, csfloat/extension#211) and shows no prompt for it, so there it is listed.
@@ -70,19 +72,19 @@ export default defineConfig({
     // Asked for only when the user turns on "annotate pages as I browse".
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     content_security_policy: { extension_pages: EXTENSION_PAGES_CSP },
-    action: { default_title: 'Save this page to Health Clipper' },
+    action: { default_title: '__MSG_ext_actionTitle__' },
     commands: {
       'save-page': {
         suggested_key: { default: 'Alt+Shift+S' },
-        description: 'Save the selected text, or the whole page if nothing is selected',
+        description: '__MSG_ext_commands_savePage__',
       },
       'highlight-selection': {
         suggested_key: { default: 'Alt+Shift+L' },
-        description: 'Highlight the selected text as important (and save the page)',
+        description: '__MSG_ext_commands_highlightSelection__',
       },
       _execute_action: {
         suggested_key: { default: 'Alt+Shift+H' },
-        description: 'Open Health Clipper',
+        description: '__MSG_ext_commands_openPopup__',
       },
     },
     ...(browser === 'firefox'

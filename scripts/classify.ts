@@ -4,6 +4,8 @@
  *   npm run classify -- --urls <file>           one JSON object per line (address only)
  * No network: a page is read only from the --html file.
  */
+// Before lib/: the classifier's words come from locales/en-GB.yml.
+import './node-i18n';
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { JSDOM, VirtualConsole } from 'jsdom';

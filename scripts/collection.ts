@@ -5,6 +5,8 @@
  *   npm run collection -- check-links <file>  not available in this version (exit 2)
  * No network.
  */
+// Before lib/: the classifier's words come from locales/en-GB.yml.
+import './node-i18n';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -6,6 +6,8 @@
  * matrices, accuracy, pages wrongly called official and the median time.
  * Reads files only; never fetches.
  */
+// Before lib/: the classifier's words come from locales/en-GB.yml.
+import './node-i18n';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { classifySource } from '../lib/classify/classify-source';
