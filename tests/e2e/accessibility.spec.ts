@@ -49,8 +49,32 @@ async function checkView(page: Page, name: string, themed = true): Promise<void>
     for (const v of summary.violations) found.push(`${name} (${colorScheme}): ${v.id} [${v.impact}]\n    ${v.nodes.join('\n    ')}`);
   }
   await page.emulateMedia({ colorScheme: 'light' });
+  await checkZoom200(page, name);
   // A dark theme that never switches on would pass axe twice in light.
   if (themed && backgrounds[0] === backgrounds[1]) found.push(`${name}: same background (${backgrounds[0]}) in light and dark`);
+}
+
+/**
+ * 200 % browser zoom (WCAG 1.4.4) on a 1280 x 800 window: the page gets 640 CSS px at two device
+ * pixels each, as Chromium's own zoom gives it, media queries included. Nothing may need sideways
+ * scrolling there, and the screenshot is kept for a person to look at.
+ */
+async function checkZoom200(page: Page, name: string): Promise<void> {
+  const before = page.viewportSize();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setDeviceMetricsOverride', { width: 640, height: 400, deviceScaleFactor: 2, mobile: false });
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  const { scrollWidth, clientWidth } = await page.evaluate(() => {
+    const root = document.scrollingElement ?? document.documentElement;
+    return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth };
+  });
+  await screenshot(page, `a11y-${name}-zoom200`, { fullPage: false });
+  await cdp.send('Emulation.clearDeviceMetricsOverride');
+  await cdp.detach();
+  if (before) await page.setViewportSize(before);
+  rows.push(`${name.padEnd(28)} zoom200 scrollWidth ${scrollWidth} / clientWidth ${clientWidth}`);
+  if (clientWidth > 640) found.push(`${name} zoom200: the zoom did not apply (clientWidth ${clientWidth})`);
+  if (scrollWidth > clientWidth + 1) found.push(`${name} zoom200: scrolls sideways (${scrollWidth} > ${clientWidth})`);
 }
 
 /** Tabs to the first control and checks the focus ring can be seen, in both themes (WCAG 2.4.7). */
