@@ -22,7 +22,7 @@ const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 function lastCheckedByPage(clip: ClipSummary): number | undefined {
   const dates = [clip.quality?.lastReviewed?.date, clip.quality?.updated?.date, clip.modifiedAt]
     .map((d) => (d ? Date.parse(d) : NaN))
-    .filter((t) => !Number.isNaN(t));
+    .filter((ms) => !Number.isNaN(ms));
   return dates.length ? Math.max(...dates) : undefined;
 }
 
