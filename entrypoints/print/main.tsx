@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import '../../components/base.css';
+import { documentLanguage } from '../../components/consult/CollectionDocument';
 import { COLLECTION_DOCUMENT_CSS } from '../../components/consult/document-css';
 import './print.css';
 import { PrintApp } from './PrintApp';
@@ -22,6 +23,8 @@ if (!hasExtensionApis()) {
   // Without the extension APIs there is no catalogue to translate from, so this one line stays in English.
   else if (app) app.textContent = 'This page could not start. Close this tab, then choose Print again from your list.'; // i18n-ignore: shown only when the browser gives the page no i18n API
 } else {
+  // The page's words come from the catalogue the browser chose, so say which language they are in (index.html can only guess).
+  document.documentElement.lang = documentLanguage();
   // The same rules the standalone HTML file inlines, so the print and the file look alike.
   const style = document.createElement('style');
   style.textContent = COLLECTION_DOCUMENT_CSS;
