@@ -1,12 +1,13 @@
 import { Fragment, type ComponentChildren } from 'preact';
 import { entryFacts, typePhrase, type EntryFacts } from '../../lib/consult/entry-facts';
-import { cleanText, count, formatCalendarDate, formatDay, isWebAddress, shorten } from '../../lib/consult/format';
+import { cleanText, formatCalendarDate, formatDay, isWebAddress, shorten } from '../../lib/consult/format';
 import { qrSvgDataUrl } from '../../lib/consult/qr';
 import type { ResolvedCollection } from '../../lib/consult/types';
 import { shareableCollection, type ShareOptions } from '../../lib/exchange/export-filter';
 import type { Prescription, ReadingList } from '../../lib/model/collection';
 import { HIGHLIGHT_MEANING_LABELS } from '../../lib/model/highlight-meanings';
 import type { SiteRule } from '../../lib/model/source-type';
+import { t } from '../../lib/i18n';
 
 export interface CollectionDocumentProps {
   resolved: ResolvedCollection;
@@ -16,6 +17,11 @@ export interface CollectionDocumentProps {
   qrCodes?: boolean;
   /** What may be shown: private items and quotes from forum posts are left out unless included here. */
   share?: ShareOptions;
+}
+
+/** The language the document's words are in (the catalogue the browser chose), as an HTML lang value: "en-GB". */
+export function documentLanguage(): string {
+  return t('@@ui_locale').replace('_', '-');
 }
 
 /** Longest passage printed for a highlight: the page has the rest. */
@@ -54,13 +60,13 @@ function QrCode({ url, label }: { url: string; label: string }) {
   try {
     src = qrSvgDataUrl(url);
   } catch {
-    return <p class="hc-doc__qr hc-doc__qr--none">This address is too long for a QR code: {label}</p>;
+    return <p class="hc-doc__qr hc-doc__qr--none">{t('consult.doc.qrTooLong', { address: label })}</p>;
   }
   return (
     <figure class="hc-doc__qr">
-      <img src={src} alt={`QR code that opens ${label}`} width={112} height={112} />
+      <img src={src} alt={t('consult.doc.qrAlt', { address: label })} width={112} height={112} />
       <figcaption>
-        <span class="hc-doc__qr-hint">Scan the code, or type </span>
+        <span class="hc-doc__qr-hint">{t('consult.doc.qrHint')} </span>
         {label}
       </figcaption>
     </figure>
@@ -105,7 +111,7 @@ function Item({ facts, noteLabel, qr }: { facts: EntryFacts; noteLabel?: string;
           <p class="hc-doc__meta">
             <span class="hc-doc__type">{typePhrase(facts)}</span> {showQr ? facts.site : <Address facts={facts} />} ·{' '}
             <span class="hc-doc__date">{facts.dateLabel}</span>
-            {facts.reviewOverdue ? <strong class="hc-doc__overdue"> · Review overdue</strong> : null}
+            {facts.reviewOverdue ? <strong class="hc-doc__overdue"> · {t('consult.doc.reviewOverdue')}</strong> : null}
           </p>
           {facts.quote ? (
             <blockquote class="hc-doc__quote">
@@ -137,7 +143,6 @@ function Items({ facts, noteLabel, qr }: { facts: EntryFacts[]; noteLabel?: stri
   );
 }
 
-const goneSentence = (gone: number, library: string) => `${count(gone, 'page')} on this list ${gone === 1 ? 'is' : 'are'} no longer in ${library}, so ${gone === 1 ? 'it is' : 'they are'} not shown.`;
 
 interface ReadingListDocumentProps {
   list: ReadingList;
@@ -153,28 +158,28 @@ function ReadingListDocument({ list, facts, now, qr, plain }: ReadingListDocumen
   const gone = facts.length - present.length;
   const { date, with: withWhom, medicines } = list.appointment;
   return (
-    <article class="hc-doc hc-doc--reading-list" lang="en-GB">
+    <article class="hc-doc hc-doc--reading-list" lang={documentLanguage()}>
       <header class="hc-doc__header">
-        <p class="hc-doc__kind">{plain ? 'Reading list' : 'Reading list for my appointment'}</p>
+        <p class="hc-doc__kind">{plain ? t('consult.doc.kindCollection') : t('consult.doc.kindReadingList')}</p>
         <h1>{list.title}</h1>
         {date || withWhom || medicines?.trim() ? (
           <dl class="hc-doc__facts">
-            {date ? <Fact label="Appointment">{formatCalendarDate(date)}</Fact> : null}
-            {withWhom ? <Fact label="With">{withWhom}</Fact> : null}
-            {medicines?.trim() ? <Fact label="My medicines">{cleanText(medicines)}</Fact> : null}
+            {date ? <Fact label={t('consult.doc.appointment')}>{formatCalendarDate(date)}</Fact> : null}
+            {withWhom ? <Fact label={t('consult.doc.with')}>{withWhom}</Fact> : null}
+            {medicines?.trim() ? <Fact label={t('consult.doc.medicines')}>{cleanText(medicines)}</Fact> : null}
           </dl>
         ) : null}
       </header>
       {list.description.trim() ? <Paragraphs text={list.description} class="hc-doc__intro" /> : null}
       {list.whatMatters.trim() ? (
         <section class="hc-doc__section">
-          <h2>What matters to me</h2>
+          <h2>{t('consult.doc.whatMatters')}</h2>
           <Paragraphs text={list.whatMatters} />
         </section>
       ) : null}
       {list.questions.length ? (
         <section class="hc-doc__section">
-          <h2>My questions</h2>
+          <h2>{t('consult.doc.questions')}</h2>
           <ol class="hc-doc__questions">
             {list.questions.map((q) => (
               <li key={q.id} class={q.answered ? 'is-answered' : undefined}>
@@ -184,7 +189,7 @@ function ReadingListDocument({ list, facts, now, qr, plain }: ReadingListDocumen
                 <span class="hc-doc__question">{q.text}</span>
                 {q.answered ? (
                   <p class="hc-doc__answer">
-                    <strong>Answered{q.answer.trim() ? ':' : ''}</strong> {cleanText(q.answer)}
+                    <strong>{q.answer.trim() ? `${t('consult.doc.answered')}:` : t('consult.doc.answered')}</strong> {cleanText(q.answer)}
                   </p>
                 ) : null}
               </li>
@@ -194,15 +199,20 @@ function ReadingListDocument({ list, facts, now, qr, plain }: ReadingListDocumen
       ) : null}
       {present.length || gone ? (
         <section class="hc-doc__section">
-          <h2>{plain ? 'Pages' : 'What I have read'}</h2>
-          {present.length ? <Items facts={present} noteLabel={plain ? 'Note' : 'Why it matters to me'} qr={qr} /> : null}
-          {gone ? <p class="hc-doc__notice">{goneSentence(gone, 'my library')}</p> : null}
+          <h2>{plain ? t('consult.doc.pages') : t('consult.doc.read')}</h2>
+          {present.length ? <Items facts={present} noteLabel={plain ? t('consult.doc.note') : t('consult.doc.whyItMatters')} qr={qr} /> : null}
+          {gone ? <p class="hc-doc__notice">{t('consult.doc.goneMineHidden', gone)}</p> : null}
         </section>
       ) : null}
       <footer class="hc-doc__footer">
         <p>
-          {list.recordedAt ? `Kept as a record of the appointment on ${formatDay(list.recordedAt)}. ` : ''}Printed on {formatDay(now.toISOString())}. Each date is
-          the one the page gave when I saved it; “Saved” means the page gave none.
+          {[
+            list.recordedAt ? t('consult.doc.recordedOn', { date: formatDay(list.recordedAt) }) : '',
+            t('consult.doc.printedOn', { date: formatDay(now.toISOString()) }),
+            t('consult.doc.datesMine'),
+          ]
+            .filter(Boolean)
+            .join(' ')}
         </p>
       </footer>
     </article>
@@ -214,31 +224,31 @@ function PrescriptionDocument({ prescription: p, facts, qr }: { prescription: Pr
   const gone = facts.length - present.length;
   const { service, clinician, contact } = p.prescriber;
   return (
-    <article class="hc-doc hc-doc--prescription" lang="en-GB">
+    <article class="hc-doc hc-doc--prescription" lang={documentLanguage()}>
       <header class="hc-doc__header">
-        <p class="hc-doc__kind">Information prescription</p>
+        <p class="hc-doc__kind">{t('consult.doc.kindPrescription')}</p>
         <h1>{p.title}</h1>
         <dl class="hc-doc__facts">
-          {service ? <Fact label="From">{service}</Fact> : null}
-          {clinician ? <Fact label="Clinician">{clinician}</Fact> : null}
-          {contact ? <Fact label="Contact">{contact}</Fact> : null}
-          {p.issuedAt ? <Fact label="Issued">{formatDay(p.issuedAt)}</Fact> : null}
-          {p.patientName ? <Fact label="For">{p.patientName}</Fact> : null}
-          {p.condition ? <Fact label="About">{p.condition}</Fact> : null}
+          {service ? <Fact label={t('consult.doc.from')}>{service}</Fact> : null}
+          {clinician ? <Fact label={t('consult.doc.clinician')}>{clinician}</Fact> : null}
+          {contact ? <Fact label={t('consult.doc.contact')}>{contact}</Fact> : null}
+          {p.issuedAt ? <Fact label={t('consult.doc.issued')}>{formatDay(p.issuedAt)}</Fact> : null}
+          {p.patientName ? <Fact label={t('consult.doc.for')}>{p.patientName}</Fact> : null}
+          {p.condition ? <Fact label={t('consult.doc.about')}>{p.condition}</Fact> : null}
         </dl>
       </header>
-      {p.isTemplate ? <p class="hc-doc__notice hc-screen-only">This is a template. Issue it to a patient to date it and add their name.</p> : null}
-      {gone ? <p class="hc-doc__notice hc-screen-only">{goneSentence(gone, 'the library')}</p> : null}
+      {p.isTemplate ? <p class="hc-doc__notice hc-screen-only">{t('consult.doc.template')}</p> : null}
+      {gone ? <p class="hc-doc__notice hc-screen-only">{t('consult.doc.goneLibraryHidden', gone)}</p> : null}
       {p.description.trim() ? <Paragraphs text={p.description} class="hc-doc__intro" /> : null}
       {present.length ? (
         <section class="hc-doc__section">
-          <h2>Information for you</h2>
+          <h2>{t('consult.doc.forYou')}</h2>
           <Items facts={present} qr={qr} />
         </section>
       ) : null}
       {p.support.length ? (
         <section class="hc-doc__section">
-          <h2>Where to get support</h2>
+          <h2>{t('consult.doc.support')}</h2>
           <ul class="hc-doc__support">
             {p.support.map((s) => (
               <li key={s.id}>
@@ -252,8 +262,7 @@ function PrescriptionDocument({ prescription: p, facts, qr }: { prescription: Pr
       ) : null}
       <footer class="hc-doc__footer">
         <p>
-          {qr ? 'To open a page, point your phone’s camera at its code, or type the address printed beside it. ' : ''}Each date is the one the page
-          gave when it was saved; “Saved” means the page gave none.
+          {qr ? `${t('consult.doc.qrHelp')} ${t('consult.doc.datesSaved')}` : t('consult.doc.datesSaved')}
         </p>
       </footer>
     </article>

@@ -3,7 +3,7 @@ import { renderToString } from 'preact-render-to-string';
 import type { ResolvedCollection } from '../../lib/consult/types';
 import type { ShareOptions } from '../../lib/exchange/export-filter';
 import type { SiteRule } from '../../lib/model/source-type';
-import { CollectionDocument } from './CollectionDocument';
+import { CollectionDocument, documentLanguage } from './CollectionDocument';
 import { COLLECTION_DOCUMENT_CSS } from './document-css';
 
 /**
@@ -30,7 +30,7 @@ export function collectionHtml(resolved: ResolvedCollection, siteRules: readonly
   const css = COLLECTION_DOCUMENT_CSS.replace(/<\/style/gi, '<\\/style');
   return [
     '<!doctype html>',
-    '<html lang="en-GB">',
+    `<html lang="${escapeHtml(documentLanguage())}">`,
     '<head>',
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(STANDALONE_CSP)}">`,

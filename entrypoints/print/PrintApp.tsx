@@ -3,20 +3,21 @@ import { CollectionDocument } from '../../components/consult/CollectionDocument'
 import { useObservable } from '../../components/hooks/use-observable';
 import { prescriptionWarnings } from '../../lib/consult/warnings';
 import { getRepository } from '../../lib/db/repository';
+import { t } from '../../lib/i18n';
 import { parseHashShare, useHashId } from './use-hash-id';
 
 const libraryLink = (id?: string) => (id ? `library.html#list=${encodeURIComponent(id)}` : 'library.html');
 
 function Toolbar({ id }: { id?: string }) {
   return (
-    <nav class="hc-print-toolbar hc-screen-only" aria-label="Printing">
+    <nav class="hc-print-toolbar hc-screen-only" aria-label={t('print.toolbar')}>
       {id ? (
         <button type="button" class="hc-primary" onClick={() => window.print()}>
-          Print or save as PDF
+          {t('print.print')}
         </button>
       ) : null}
       <a class="hc-button" href={libraryLink(id)}>
-        Back to the list
+        {t('print.back')}
       </a>
     </nav>
   );
@@ -47,13 +48,13 @@ export function PrintApp() {
   const now = useMemo(() => new Date(), [id, list.value]);
   const resolved = list.value;
   useEffect(() => {
-    document.title = resolved ? resolved.collection.title : 'Print a list';
+    document.title = resolved ? resolved.collection.title : t('print.title');
   }, [resolved?.collection.title]);
 
-  if (!id) return <Problem message="No list was chosen to print. Go back to your library and choose Print on a list." />;
-  if (list.error || rules.error) return <Problem id={id} message="The list could not be read from your library. Close this tab and try again." />;
-  if (!('value' in list) || !rules.value) return <p class="hc-print-page hc-muted" role="status">Loading the list…</p>;
-  if (!resolved) return <Problem message="That list is no longer in your library." />;
+  if (!id) return <Problem message={t('print.noList')} />;
+  if (list.error || rules.error) return <Problem id={id} message={t('print.readError')} />;
+  if (!('value' in list) || !rules.value) return <p class="hc-print-page hc-muted" role="status">{t('print.loading')}</p>;
+  if (!resolved) return <Problem message={t('print.gone')} />;
 
   const warnings = resolved.collection.kind === 'prescription' ? prescriptionWarnings(resolved, rules.value, now) : [];
   return (
@@ -61,7 +62,7 @@ export function PrintApp() {
       <Toolbar id={id} />
       {warnings.length ? (
         <section class="hc-print-checks hc-screen-only" aria-labelledby="hc-print-checks-heading">
-          <h2 id="hc-print-checks-heading">Check before you give this to a patient</h2>
+          <h2 id="hc-print-checks-heading">{t('print.checksHeading')}</h2>
           <ul>
             {warnings.map((w) => (
               <li key={`${w.itemId} ${w.reason}`} data-reason={w.reason}>
@@ -69,7 +70,7 @@ export function PrintApp() {
               </li>
             ))}
           </ul>
-          <p class="hc-hint">This list is not printed.</p>
+          <p class="hc-hint">{t('print.checksNotPrinted')}</p>
         </section>
       ) : null}
       <CollectionDocument resolved={resolved} siteRules={rules.value} now={now} share={parseHashShare(location.hash)} />

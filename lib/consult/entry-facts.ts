@@ -3,6 +3,7 @@ import { isReviewOverdue } from '../model/quality-facts';
 import { bareHostOf, resolveSourceType } from '../model/site-rules';
 import { SOURCE_TYPE_LABELS } from '../model/source-labels';
 import type { SiteRule, SourceType } from '../model/source-type';
+import { t } from '../i18n';
 import { cleanText, formatDay, oneLine, shortAddress } from './format';
 import type { ClipSummary, ResolvedItem } from './types';
 
@@ -43,18 +44,21 @@ export function pageDateLabel(clip: ClipSummary): string {
   const reviewed = clip.quality?.lastReviewed?.date;
   const updated = clip.quality?.updated?.date ?? clip.modifiedAt;
   const published = clip.quality?.published?.date ?? clip.publishedAt;
-  const candidates: [string, string | undefined][] = [
-    ['Last reviewed', reviewed],
-    ['Updated', updated],
+  const candidates: ['reviewed' | 'updated', string | undefined][] = [
+    ['reviewed', reviewed],
+    ['updated', updated],
   ];
-  let best: [string, string] | undefined;
-  for (const [label, iso] of candidates) {
+  let best: ['reviewed' | 'updated', string] | undefined;
+  for (const [which, iso] of candidates) {
     if (!iso || Number.isNaN(time(iso)) || !formatDay(iso)) continue;
-    if (!best || time(iso) > time(best[1])) best = [label, iso];
+    if (!best || time(iso) > time(best[1])) best = [which, iso];
   }
-  if (best) return `${best[0]} ${formatDay(best[1])}`;
-  if (published && formatDay(published)) return `Published ${formatDay(published)}`;
-  return `Saved ${formatDay(clip.savedAt)}`;
+  if (best) {
+    const date = formatDay(best[1]);
+    return best[0] === 'reviewed' ? t('consult.date.lastReviewed', { date }) : t('consult.date.updated', { date });
+  }
+  if (published && formatDay(published)) return t('consult.date.published', { date: formatDay(published) });
+  return t('consult.date.saved', { date: formatDay(clip.savedAt) });
 }
 
 /**
@@ -90,5 +94,5 @@ export function entryFacts(entry: ResolvedItem, siteRules: readonly SiteRule[], 
 
 /** The type as words that stand alone in a line of text ("Official", "Source type not sure"). */
 export function typePhrase(facts: Pick<EntryFacts, 'type' | 'typeLabel'>): string {
-  return facts.type === 'unknown' ? 'Source type not sure' : facts.typeLabel;
+  return facts.type === 'unknown' ? t('consult.typeNotSure') : facts.typeLabel;
 }

@@ -1,5 +1,6 @@
 import type { Collection, Question } from '../model/collection';
 import type { Highlight } from '../model/highlight';
+import { t } from '../i18n';
 
 /**
  * Pure edits the list editors make to a draft: move, remove and change
@@ -44,7 +45,7 @@ export function updateById<T extends WithId>(list: readonly T[], id: string, pat
 /** What a screen reader hears after a move: “Moved “Hypos” to position 2 of 3.” */
 export function describeMove(label: string, to: number, total: number): string {
   const short = label.length > 80 ? `${label.slice(0, 77)}…` : label;
-  return `Moved “${short}” to position ${to + 1} of ${total}.`;
+  return t('consult.edit.moved', { label: short, position: to + 1, total });
 }
 
 /**
@@ -53,16 +54,16 @@ export function describeMove(label: string, to: number, total: number): string {
  * checks the rest).
  */
 export function listProblem(collection: Collection): string | undefined {
-  if (!collection.title.trim()) return 'Give the list a title, so you can find it again.';
+  if (!collection.title.trim()) return t('consult.edit.noTitle');
   if (collection.kind === 'reading-list') {
     const empty = collection.questions.findIndex((q) => !q.text.trim());
-    if (empty >= 0) return `Question ${empty + 1} is empty. Type the question, or remove it.`;
+    if (empty >= 0) return t('consult.edit.emptyQuestion', { number: empty + 1 });
     const date = collection.appointment.date;
-    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) return 'The appointment date is not a date. Pick one, or clear it.';
+    if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) return t('consult.edit.badDate');
   }
   if (collection.kind === 'prescription') {
     const unnamed = collection.support.findIndex((s) => !s.name.trim());
-    if (unnamed >= 0) return `Support entry ${unnamed + 1} has no name. Type a name, or remove it.`;
+    if (unnamed >= 0) return t('consult.edit.unnamedSupport', { number: unnamed + 1 });
   }
   return undefined;
 }

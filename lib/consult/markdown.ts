@@ -2,7 +2,8 @@ import type { Prescription, ReadingList } from '../model/collection';
 import { HIGHLIGHT_MEANING_LABELS } from '../model/highlight-meanings';
 import type { SiteRule } from '../model/source-type';
 import { entryFacts, typePhrase, type EntryFacts } from './entry-facts';
-import { cleanText, count, formatCalendarDate, formatDay, isWebAddress, oneLine } from './format';
+import { t } from '../i18n';
+import { cleanText, formatCalendarDate, formatDay, isWebAddress, oneLine } from './format';
 import type { ResolvedCollection } from './types';
 import { shareableCollection, type ShareOptions } from '../exchange/export-filter';
 
@@ -47,6 +48,9 @@ export function markdownLink(title: string, url: string): string {
   return target ? `[${escapeMarkdown(title)}](${target})` : escapeMarkdown(title);
 }
 
+/** A label in bold with its colon ("**From:**"); labels come from our catalogue, but are escaped in case a translation has a "*". */
+const bold = (label: string) => `**${escapeMarkdown(label)}:**`;
+
 /** Lines of a list item, the continuation lines indented under its text. */
 function listItem(marker: string, lines: string[]): string {
   const indent = ' '.repeat(marker.length + 1);
@@ -58,8 +62,8 @@ function entryLines(f: EntryFacts, noteLabel: string | undefined): string[] {
   // One paragraph with hard line breaks (a trailing backslash), so the list stays compact.
   const paragraph = [
     markdownLink(f.title, f.url),
-    `${facts}${f.reviewOverdue ? ' · **Review overdue**' : ''}`,
-    ...(f.note ? [noteLabel ? `**${noteLabel}:** ${escapeMarkdown(f.note)}` : escapeMarkdown(f.note)] : []),
+    `${facts}${f.reviewOverdue ? ` · **${t('consult.doc.reviewOverdue')}**` : ''}`,
+    ...(f.note ? [noteLabel ? `${bold(noteLabel)} ${escapeMarkdown(f.note)}` : escapeMarkdown(f.note)] : []),
   ];
   return [
     ...paragraph.map((line, i) => (i < paragraph.length - 1 ? `${line}\\` : line)),
@@ -71,19 +75,22 @@ function readingList(list: ReadingList, facts: (EntryFacts | undefined)[], noteL
   const out: string[] = [`# ${escapeMarkdown(list.title)}`];
   const { date, with: withWhom, medicines } = list.appointment;
   const meta: string[] = [];
-  if (date || withWhom) meta.push(`**Appointment:** ${[formatCalendarDate(date), withWhom ? `with ${escapeMarkdown(withWhom)}` : ''].filter(Boolean).join(', ')}`);
-  if (medicines?.trim()) meta.push(`**My medicines:** ${escapeMarkdown(medicines)}`);
+  if (date || withWhom) {
+    const when = [formatCalendarDate(date), withWhom ? t('consult.doc.appointmentWith', { name: escapeMarkdown(withWhom) }) : ''].filter(Boolean).join(', ');
+    meta.push(`${bold(t('consult.doc.appointment'))} ${when}`);
+  }
+  if (medicines?.trim()) meta.push(`${bold(t('consult.doc.medicines'))} ${escapeMarkdown(medicines)}`);
   if (meta.length) out.push(meta.join('\\\n'));
   if (list.description.trim()) out.push(escapeMarkdownBlock(list.description));
-  if (list.whatMatters.trim()) out.push('## What matters to me', escapeMarkdownBlock(list.whatMatters));
+  if (list.whatMatters.trim()) out.push(`## ${t('consult.doc.whatMatters')}`, escapeMarkdownBlock(list.whatMatters));
   if (list.questions.length) {
     out.push(
-      '## My questions',
+      `## ${t('consult.doc.questions')}`,
       list.questions
         .map((q, i) =>
           listItem(`${i + 1}.`, [
             `${escapeMarkdown(q.text)}${q.answered ? '\\' : ''}`,
-            ...(q.answered ? [`**Answered:** ${q.answer.trim() ? escapeMarkdown(q.answer) : 'yes'}`] : []),
+            ...(q.answered ? [`${bold(t('consult.doc.answered'))} ${q.answer.trim() ? escapeMarkdown(q.answer) : t('consult.doc.answeredYes')}`] : []),
           ]),
         )
         .join('\n'),
@@ -92,31 +99,31 @@ function readingList(list: ReadingList, facts: (EntryFacts | undefined)[], noteL
   const present = facts.filter((f): f is EntryFacts => Boolean(f));
   const gone = facts.length - present.length;
   if (present.length || gone) {
-    out.push('## What I have read');
+    out.push(`## ${t('consult.doc.read')}`);
     if (present.length) out.push(present.map((f, i) => listItem(`${i + 1}.`, entryLines(f, noteLabel))).join('\n\n'));
-    if (gone) out.push(`*${count(gone, 'page')} on this list ${gone === 1 ? 'is' : 'are'} no longer in my library.*`);
+    if (gone) out.push(`*${t('consult.doc.goneMine', gone)}*`);
   }
   return out;
 }
 
 function prescription(p: Prescription, facts: (EntryFacts | undefined)[]): string[] {
-  const out: string[] = [`# ${escapeMarkdown(p.title)}`, '*Information prescription*'];
+  const out: string[] = [`# ${escapeMarkdown(p.title)}`, `*${t('consult.doc.kindPrescription')}*`];
   const { service, clinician, contact } = p.prescriber;
   const meta = [
-    service ? `**From:** ${escapeMarkdown(service)}` : '',
-    clinician ? `**Clinician:** ${escapeMarkdown(clinician)}` : '',
-    contact ? `**Contact:** ${escapeMarkdown(contact)}` : '',
-    p.issuedAt ? `**Issued:** ${formatDay(p.issuedAt)}` : '',
-    p.patientName ? `**For:** ${escapeMarkdown(p.patientName)}` : '',
-    p.condition ? `**About:** ${escapeMarkdown(p.condition)}` : '',
+    service ? `${bold(t('consult.doc.from'))} ${escapeMarkdown(service)}` : '',
+    clinician ? `${bold(t('consult.doc.clinician'))} ${escapeMarkdown(clinician)}` : '',
+    contact ? `${bold(t('consult.doc.contact'))} ${escapeMarkdown(contact)}` : '',
+    p.issuedAt ? `${bold(t('consult.doc.issued'))} ${formatDay(p.issuedAt)}` : '',
+    p.patientName ? `${bold(t('consult.doc.for'))} ${escapeMarkdown(p.patientName)}` : '',
+    p.condition ? `${bold(t('consult.doc.about'))} ${escapeMarkdown(p.condition)}` : '',
   ].filter(Boolean);
   if (meta.length) out.push(meta.join('\\\n'));
   if (p.description.trim()) out.push(escapeMarkdownBlock(p.description));
   const present = facts.filter((f): f is EntryFacts => Boolean(f));
-  if (present.length) out.push('## Information for you', present.map((f, i) => listItem(`${i + 1}.`, entryLines(f, undefined))).join('\n\n'));
+  if (present.length) out.push(`## ${t('consult.doc.forYou')}`, present.map((f, i) => listItem(`${i + 1}.`, entryLines(f, undefined))).join('\n\n'));
   if (p.support.length) {
     out.push(
-      '## Where to get support',
+      `## ${t('consult.doc.support')}`,
       p.support
         .map((s) =>
           listItem('-', [
@@ -148,7 +155,7 @@ export function collectionMarkdown(all: ResolvedCollection, siteRules: readonly 
       : readingList(
           collection.kind === 'reading-list' ? collection : { ...collection, kind: 'reading-list', questions: [], whatMatters: '', appointment: {} },
           facts,
-          collection.kind === 'reading-list' ? 'Why it matters to me' : 'Note',
+          collection.kind === 'reading-list' ? t('consult.doc.whyItMatters') : t('consult.doc.note'),
         );
   return `${blocks.join('\n\n')}\n`;
 }

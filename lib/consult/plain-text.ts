@@ -3,7 +3,8 @@ import type { Prescription, ReadingList } from '../model/collection';
 import { HIGHLIGHT_MEANING_LABELS } from '../model/highlight-meanings';
 import type { SiteRule } from '../model/source-type';
 import { entryFacts, typePhrase, type EntryFacts } from './entry-facts';
-import { cleanText, count, formatCalendarDate, formatDay, oneLine, shorten } from './format';
+import { t } from '../i18n';
+import { cleanText, formatCalendarDate, formatDay, oneLine, shorten } from './format';
 import type { ResolvedCollection } from './types';
 
 /** Patient portals and letter templates often cap a message near this length. */
@@ -13,18 +14,25 @@ export const DEFAULT_MAX_CHARS = 2_000;
 interface Section {
   heading: string;
   lines: string[];
-  noun: [string, string];
+  /** What the lines are, to say how many were left out. */
+  noun: 'question' | 'item' | 'support';
   /** Always shown after the lines (e.g. "1 page … is no longer in your library"). */
   footnote?: string;
 }
 
+/** "… and 3 more items, see the printed list.", or "3 items: see the printed list." when none of them fit. */
+function leftOut(noun: Section['noun'], omitted: number, someShown: boolean): string {
+  if (noun === 'question') return someShown ? t('consult.text.moreQuestions', omitted) : t('consult.text.allQuestions', omitted);
+  if (noun === 'item') return someShown ? t('consult.text.moreItems', omitted) : t('consult.text.allItems', omitted);
+  return someShown ? t('consult.text.moreSupport', omitted) : t('consult.text.allSupport', omitted);
+}
+
+const labelled = (label: string, value: string) => t('consult.doc.labelled', { label, value });
+
 function renderSection(section: Section, shown: number): string {
   const omitted = section.lines.length - shown;
-  const [one, many] = section.noun;
   const lines = section.lines.slice(0, shown);
-  if (omitted > 0) {
-    lines.push(shown > 0 ? `… and ${count(omitted, one, many).replace(/^(\d+) /, '$1 more ')}, see the printed list.` : `${count(omitted, one, many)}: see the printed list.`);
-  }
+  if (omitted > 0) lines.push(leftOut(section.noun, omitted, shown > 0));
   if (section.footnote) lines.push(section.footnote);
   return [section.heading, ...lines].join('\n');
 }
@@ -63,21 +71,24 @@ function paragraph(text: string, max: number): string {
   return shorten(cleanText(text).replace(/[ \t]+/g, ' ').replace(/\n{3,}/g, '\n\n'), max);
 }
 
-const factsLine = (f: EntryFacts) => [typePhrase(f), f.site, `${f.dateLabel}${f.reviewOverdue ? ' (review overdue)' : ''}`].join(' · ');
+const factsLine = (f: EntryFacts) => [typePhrase(f), f.site, f.reviewOverdue ? `${f.dateLabel} ${t('consult.doc.reviewOverdueMark')}` : f.dateLabel].join(' · ');
 
 function readingListText(resolved: ResolvedCollection<ReadingList>, siteRules: readonly SiteRule[], now: Date, maxChars: number, noteLabel: string): string {
   const list = resolved.collection;
   const { date, with: withWhom, medicines } = list.appointment;
-  const appointment = [formatCalendarDate(date), withWhom ? `with ${oneLine(withWhom)}` : ''].filter(Boolean).join(', ');
+  const appointment = [formatCalendarDate(date), withWhom ? t('consult.doc.appointmentWith', { name: oneLine(withWhom) }) : ''].filter(Boolean).join(', ');
   const head = [
     shorten(oneLine(list.title), 200),
-    [appointment ? `Appointment: ${appointment}` : '', medicines?.trim() ? `My medicines: ${shorten(oneLine(cleanText(medicines)), 300)}` : ''].filter(Boolean).join('\n'),
+    [
+      appointment ? labelled(t('consult.doc.appointment'), appointment) : '',
+      medicines?.trim() ? labelled(t('consult.doc.medicines'), shorten(oneLine(cleanText(medicines)), 300)) : '',
+    ].filter(Boolean).join('\n'),
     list.description.trim() ? paragraph(list.description, 300) : '',
-    list.whatMatters.trim() ? `What matters to me\n${paragraph(list.whatMatters, 500)}` : '',
+    list.whatMatters.trim() ? `${t('consult.doc.whatMatters')}\n${paragraph(list.whatMatters, 500)}` : '',
   ];
   const questions = list.questions.map((q, i) => {
-    const answer = q.answered ? (q.answer.trim() ? ` Answered: ${shorten(oneLine(cleanText(q.answer)), 300)}` : ' (answered)') : '';
-    return `${i + 1}. ${shorten(oneLine(q.text), 300)}${answer}`;
+    const answer = q.answered ? (q.answer.trim() ? labelled(t('consult.doc.answered'), shorten(oneLine(cleanText(q.answer)), 300)) : t('consult.doc.answeredMark')) : '';
+    return `${i + 1}. ${shorten(oneLine(q.text), 300)}${answer ? ` ${answer}` : ''}`;
   });
   const facts = resolved.entries.map((e) => entryFacts(e, siteRules, now));
   const present = facts.filter((f): f is EntryFacts => Boolean(f));
@@ -86,8 +97,8 @@ function readingListText(resolved: ResolvedCollection<ReadingList>, siteRules: r
     [
       `${i + 1}. ${shorten(f.title, 200)}`,
       `   ${factsLine(f)}`,
-      f.note ? `   ${noteLabel}: ${shorten(oneLine(f.note), 300)}` : '',
-      f.quote ? `   ${f.meaning ? HIGHLIGHT_MEANING_LABELS[f.meaning] : 'Passage'}: “${shorten(f.quote, 160)}”` : '',
+      f.note ? `   ${labelled(noteLabel, shorten(oneLine(f.note), 300))}` : '',
+      f.quote ? `   ${labelled(f.meaning ? HIGHLIGHT_MEANING_LABELS[f.meaning] : t('consult.doc.passage'), `“${shorten(f.quote, 160)}”`)}` : '',
       `   ${f.shortUrl}`,
     ]
       .filter(Boolean)
@@ -96,12 +107,12 @@ function readingListText(resolved: ResolvedCollection<ReadingList>, siteRules: r
   return fit(
     head,
     [
-      { heading: 'My questions', lines: questions, noun: ['question', 'questions'] },
+      { heading: t('consult.doc.questions'), lines: questions, noun: 'question' },
       {
-        heading: 'What I have read',
+        heading: t('consult.doc.read'),
         lines: reading,
-        noun: ['item', 'items'],
-        ...(gone ? { footnote: `${count(gone, 'page')} on this list ${gone === 1 ? 'is' : 'are'} no longer in my library.` } : {}),
+        noun: 'item',
+        ...(gone ? { footnote: t('consult.doc.goneMine', gone) } : {}),
       },
     ],
     maxChars,
@@ -112,13 +123,13 @@ function prescriptionText(resolved: ResolvedCollection<Prescription>, siteRules:
   const p = resolved.collection;
   const { service, clinician, contact } = p.prescriber;
   const head = [
-    `Information prescription: ${shorten(oneLine(p.title), 200)}`,
+    t('consult.doc.prescriptionTitle', { title: shorten(oneLine(p.title), 200) }),
     [
-      service || clinician ? `From: ${[clinician, service].map(oneLine).filter(Boolean).join(', ')}` : '',
-      contact ? `Contact: ${oneLine(contact)}` : '',
-      p.patientName ? `For: ${oneLine(p.patientName)}` : '',
-      p.issuedAt ? `Issued: ${formatDay(p.issuedAt)}` : '',
-      p.condition ? `About: ${oneLine(p.condition)}` : '',
+      service || clinician ? labelled(t('consult.doc.from'), [clinician, service].map(oneLine).filter(Boolean).join(', ')) : '',
+      contact ? labelled(t('consult.doc.contact'), oneLine(contact)) : '',
+      p.patientName ? labelled(t('consult.doc.for'), oneLine(p.patientName)) : '',
+      p.issuedAt ? labelled(t('consult.doc.issued'), formatDay(p.issuedAt)) : '',
+      p.condition ? labelled(t('consult.doc.about'), oneLine(p.condition)) : '',
     ]
       .filter(Boolean)
       .join('\n'),
@@ -135,8 +146,8 @@ function prescriptionText(resolved: ResolvedCollection<Prescription>, siteRules:
   return fit(
     head,
     [
-      { heading: 'Information for you', lines: reading, noun: ['item', 'items'] },
-      { heading: 'Where to get support', lines: support, noun: ['support contact', 'support contacts'] },
+      { heading: t('consult.doc.forYou'), lines: reading, noun: 'item' },
+      { heading: t('consult.doc.support'), lines: support, noun: 'support' },
     ],
     maxChars,
   );
@@ -164,7 +175,7 @@ export function collectionPlainText(
   if (collection.kind === 'prescription') return prescriptionText({ collection, entries: resolved.entries }, siteRules, now, maxChars);
   const asList: ReadingList =
     collection.kind === 'reading-list' ? collection : { ...collection, kind: 'reading-list', questions: [], whatMatters: '', appointment: {} };
-  const noteLabel = collection.kind === 'reading-list' ? 'Why it matters to me' : 'Note';
+  const noteLabel = collection.kind === 'reading-list' ? t('consult.doc.whyItMatters') : t('consult.doc.note');
   return readingListText({ collection: asList, entries: resolved.entries }, siteRules, now, maxChars, noteLabel);
 }
 

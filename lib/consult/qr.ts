@@ -1,4 +1,5 @@
 import qrcode from 'qrcode-generator';
+import { t } from '../i18n';
 
 /** Quiet zone around the code, in modules: the QR specification asks for four. */
 const QUIET_ZONE = 4;
@@ -28,7 +29,7 @@ export function qrModules(text: string): boolean[][] {
       // Too long at this level: try the next.
     }
   }
-  throw new RangeError('This address is too long for a QR code.');
+  throw new RangeError(t('consult.qrTooLong'));
 }
 
 /**

@@ -1,6 +1,7 @@
 import { resolveSourceType } from '../model/site-rules';
 import type { SiteRule } from '../model/source-type';
 import { isReviewOverdue } from '../model/quality-facts';
+import { t } from '../i18n';
 import { formatDay, oneLine } from './format';
 import type { ClipSummary, ResolvedCollection } from './types';
 
@@ -21,7 +22,7 @@ const YEAR_MS = 365 * 24 * 60 * 60 * 1000;
 function lastCheckedByPage(clip: ClipSummary): number | undefined {
   const dates = [clip.quality?.lastReviewed?.date, clip.quality?.updated?.date, clip.modifiedAt]
     .map((d) => (d ? Date.parse(d) : NaN))
-    .filter((t) => !Number.isNaN(t));
+    .filter((ms) => !Number.isNaN(ms));
   return dates.length ? Math.max(...dates) : undefined;
 }
 
@@ -54,22 +55,22 @@ export function prescriptionWarnings(resolved: ResolvedCollection, siteRules: re
     if (!clip) {
       warnings.push({
         itemId: item.id,
-        title: 'A page no longer in your library',
+        title: t('consult.warning.goneTitle'),
         reason: 'page-gone',
-        message: 'This page was deleted from your library, so it is left out of the printed list. Save the page again, or remove it from the list.',
+        message: t('consult.warning.gone'),
       });
       continue;
     }
     const title = oneLine(clip.title) || clip.url;
     const add = (reason: PrescriptionWarningReason, message: string) => warnings.push({ itemId: item.id, title, reason, message });
     const type = resolveSourceType(clip, siteRules).type;
-    if (type === 'unknown') add('unknown-type', 'We could not tell who publishes this page. Check who is behind it before you give it to a patient, or set its type yourself.');
-    if (type === 'commercial') add('commercial', 'This page comes from a company that may sell related products or services. Check that it is balanced, or choose an independent source.');
+    if (type === 'unknown') add('unknown-type', t('consult.warning.unknownType'));
+    if (type === 'commercial') add('commercial', t('consult.warning.commercial'));
     if (isReviewOverdue(clip.quality, now)) {
       const due = formatDay(clip.quality?.nextReview?.date);
-      add('review-overdue', `The page says it was due for review${due ? ` on ${due}` : ''}. Open it to check it is still current.`);
+      add('review-overdue', due ? t('consult.warning.reviewDueOn', { date: due }) : t('consult.warning.reviewDue'));
     } else if (isNotCheckedForAYear(clip, now)) {
-      add('not-checked-for-a-year', `You saved this page on ${formatDay(clip.savedAt)}, and it shows no review or update in the last year. Open it to check it still says the same.`);
+      add('not-checked-for-a-year', t('consult.warning.notChecked', { date: formatDay(clip.savedAt) }));
     }
   }
   return warnings;

@@ -1,3 +1,5 @@
+// First: gives the Node side the extension's messages, so page facts computed here read as the print page shows them.
+import '../../scripts/node-i18n';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

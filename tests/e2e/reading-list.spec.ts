@@ -1,7 +1,9 @@
+// First: gives the Node side the extension's messages, so the starter questions read as the built extension shows them.
+import '../../scripts/node-i18n';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { STARTER_QUESTION_SETS } from '../../lib/consult/starter-questions';
+import { starterQuestionSets } from '../../lib/consult/starter-questions';
 import { highlightPhraseFromMenu, openLibrary, openPopup, savePageFromPopup, screenshot, useExtensionSession } from './harness';
 
 const session = useExtensionSession();
@@ -75,7 +77,7 @@ describe('preparing for an appointment: a reading list (issue 5)', () => {
     await editor.locator('.hc-item').nth(0).getByLabel('Why this matters to me').fill('This is how my tiredness started');
 
     // Starter questions: pick two from the first set, then reword one.
-    const set = STARTER_QUESTION_SETS[0]!;
+    const set = starterQuestionSets()[0]!;
     const [first, , third] = set.questions;
     await editor.getByText('Starter questions you can pick and change').click();
     await editor.getByRole('checkbox', { name: first }).check();

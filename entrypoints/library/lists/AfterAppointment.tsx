@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { formatDay } from '../../../lib/consult/format';
 import type { ReadingList } from '../../../lib/model/collection';
 import { focusSoon } from './ReorderButtons';
+import { t } from '../../../lib/i18n';
 
 export interface AfterAppointmentProps {
   list: ReadingList;
@@ -13,23 +14,23 @@ export interface AfterAppointmentProps {
 export function AfterAppointment({ list, onKeep, onStartNext }: AfterAppointmentProps) {
   const [confirming, setConfirming] = useState(false);
   const open = list.questions.filter((q) => !q.answered).length;
-  const carried = `${open} unanswered question${open === 1 ? '' : 's'}`;
+  const carried = t('lists.after.carried', open);
   return (
     <section class="hc-panel hc-section" aria-labelledby="hc-after-heading">
-      <h2 id="hc-after-heading">After the appointment</h2>
+      <h2 id="hc-after-heading">{t('lists.after.heading')}</h2>
       {list.recordedAt ? (
         <>
-          <p>You kept this list as a record on {formatDay(list.recordedAt)}.</p>
-          <p class="hc-hint">Your next list starts with the same reading, what matters to you, your medicines and the {carried}.</p>
-          <button type="button" class="hc-primary" onClick={onStartNext}>Start my next list</button>
+          <p>{t('lists.after.keptOn', { date: formatDay(list.recordedAt) })}</p>
+          <p class="hc-hint">{t('lists.after.nextHint', { carried })}</p>
+          <button type="button" class="hc-primary" onClick={onStartNext}>{t('lists.after.startNext')}</button>
         </>
       ) : confirming ? (
         <div role="group" aria-labelledby="hc-keep-question">
           <p id="hc-keep-question">
-            <strong>Keep this list as it is now?</strong> After this it cannot be changed. The {carried} can go on to your next list.
+            <strong>{t('lists.after.confirmQuestion')}</strong> {t('lists.after.confirmDetail', { carried })}
           </p>
           <div class="hc-actions">
-            <button id="hc-keep-yes" type="button" class="hc-primary" onClick={onKeep}>Yes, keep it as a record</button>
+            <button id="hc-keep-yes" type="button" class="hc-primary" onClick={onKeep}>{t('lists.after.confirmYes')}</button>
             <button
               type="button"
               onClick={() => {
@@ -37,13 +38,13 @@ export function AfterAppointment({ list, onKeep, onStartNext }: AfterAppointment
                 focusSoon('hc-keep');
               }}
             >
-              Not yet
+              {t('lists.after.notYet')}
             </button>
           </div>
         </div>
       ) : (
         <>
-          <p class="hc-hint">Tick the questions that were answered and note what you were told. Then keep the list as a dated record of the appointment.</p>
+          <p class="hc-hint">{t('lists.after.hint')}</p>
           <button
             id="hc-keep"
             type="button"
@@ -52,7 +53,7 @@ export function AfterAppointment({ list, onKeep, onStartNext }: AfterAppointment
               focusSoon('hc-keep-yes');
             }}
           >
-            Keep as a dated record
+            {t('lists.after.keep')}
           </button>
         </>
       )}

@@ -1,5 +1,6 @@
 import { formatCalendarDate } from '../../../lib/consult/format';
 import type { Appointment, ReadingList } from '../../../lib/model/collection';
+import { t } from '../../../lib/i18n';
 
 export interface AppointmentSectionProps {
   list: ReadingList;
@@ -23,46 +24,46 @@ export function AppointmentSection({ list, readOnly, onTitle, onAppointment, onW
   if (readOnly) {
     return (
       <section class="hc-panel hc-section" aria-labelledby="hc-appointment-heading">
-        <h2 id="hc-appointment-heading">The appointment</h2>
+        <h2 id="hc-appointment-heading">{t('lists.appointment.heading')}</h2>
         <dl class="hc-facts">
-          <dt>Date</dt><dd>{formatCalendarDate(appointment.date) || 'Not set'}</dd>
-          <dt>With</dt><dd>{appointment.with || 'Not set'}</dd>
-          <dt>My medicines</dt><dd class="hc-pre">{appointment.medicines || 'Not set'}</dd>
+          <dt>{t('lists.appointment.date')}</dt><dd>{formatCalendarDate(appointment.date) || t('lists.appointment.notSet')}</dd>
+          <dt>{t('lists.appointment.with')}</dt><dd>{appointment.with || t('lists.appointment.notSet')}</dd>
+          <dt>{t('lists.appointment.medicines')}</dt><dd class="hc-pre">{appointment.medicines || t('lists.appointment.notSet')}</dd>
         </dl>
-        <h3>What matters to me</h3>
-        <p class="hc-pre">{list.whatMatters || 'Nothing written.'}</p>
+        <h3>{t('lists.appointment.whatMatters')}</h3>
+        <p class="hc-pre">{list.whatMatters || t('lists.appointment.nothingWritten')}</p>
       </section>
     );
   }
   return (
     <section class="hc-panel hc-section" aria-labelledby="hc-appointment-heading">
-      <h2 id="hc-appointment-heading">The appointment</h2>
-      <label for="hc-list-title">Name of this list</label>
+      <h2 id="hc-appointment-heading">{t('lists.appointment.heading')}</h2>
+      <label for="hc-list-title">{t('lists.appointment.listName')}</label>
       <input id="hc-list-title" type="text" maxLength={200} required value={list.title} onInput={(e) => onTitle(e.currentTarget.value)} />
       <div class="hc-grid-2">
         <div>
-          <label for="hc-appointment-date">Date of the appointment (optional)</label>
+          <label for="hc-appointment-date">{t('lists.appointment.dateField')}</label>
           <input id="hc-appointment-date" type="date" value={appointment.date ?? ''} onChange={(e) => onAppointment(withField(appointment, 'date', e.currentTarget.value), true)} />
         </div>
         <div>
-          <label for="hc-appointment-with">Who it is with (optional)</label>
-          <input id="hc-appointment-with" type="text" maxLength={200} placeholder="For example: Dr Patel, GP" value={appointment.with ?? ''} onInput={(e) => onAppointment(withField(appointment, 'with', e.currentTarget.value), false)} />
+          <label for="hc-appointment-with">{t('lists.appointment.withField')}</label>
+          <input id="hc-appointment-with" type="text" maxLength={200} placeholder={t('lists.appointment.withPlaceholder')} value={appointment.with ?? ''} onInput={(e) => onAppointment(withField(appointment, 'with', e.currentTarget.value), false)} />
         </div>
       </div>
-      <label for="hc-appointment-medicines">Medicines I take now (optional)</label>
+      <label for="hc-appointment-medicines">{t('lists.appointment.medicinesField')}</label>
       <textarea id="hc-appointment-medicines" rows={3} maxLength={4000} aria-describedby="hc-medicines-hint" value={appointment.medicines ?? ''} onInput={(e) => onAppointment(withField(appointment, 'medicines', e.currentTarget.value), false)} />
-      <p id="hc-medicines-hint" class="hc-hint">Names and doses as you know them, including anything you buy yourself.</p>
-      <label for="hc-what-matters">What matters to me</label>
+      <p id="hc-medicines-hint" class="hc-hint">{t('lists.appointment.medicinesHint')}</p>
+      <label for="hc-what-matters">{t('lists.appointment.whatMatters')}</label>
       <textarea
         id="hc-what-matters"
         rows={4}
         maxLength={4000}
         aria-describedby="hc-what-matters-hint"
-        placeholder="For example: I want to keep walking the dog every morning, and I am worried about having a hypo while driving."
+        placeholder={t('lists.appointment.whatMattersPlaceholder')}
         value={list.whatMatters}
         onInput={(e) => onWhatMatters(e.currentTarget.value)}
       />
-      <p id="hc-what-matters-hint" class="hc-hint">Your goals in your own words: what you want to be able to do, and what worries you.</p>
+      <p id="hc-what-matters-hint" class="hc-hint">{t('lists.appointment.whatMattersHint')}</p>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { EditorFrame } from './EditorFrame';
 import { ItemsSection } from './ItemsSection';
 import { OutputsBar } from './OutputsBar';
 import { useListDraft } from './use-list-draft';
+import { t } from '../../../lib/i18n';
 
 type PlainCollection = Extract<Collection, { kind: 'collection' }>;
 
@@ -18,7 +19,11 @@ export interface CollectionEditorProps {
 
 /** The curators of an imported collection, once each, for the intro ("Imported from … by …"). */
 function importedFrom(collection: PlainCollection): string | undefined {
-  const sources = new Set(collection.items.flatMap((i) => (i.provenance ? [`“${i.provenance.collection}”${i.provenance.curator ? ` by ${i.provenance.curator}` : ''}`] : [])));
+  const sources = new Set(
+    collection.items.flatMap(({ provenance: p }) =>
+      p ? [p.curator ? t('lists.collection.sourceBy', { collection: p.collection, curator: p.curator }) : t('lists.collection.source', { collection: p.collection })] : [],
+    ),
+  );
   return sources.size ? [...sources].slice(0, 3).join(', ') : undefined;
 }
 
@@ -42,38 +47,37 @@ export function CollectionEditor({ repo, stored, entries }: CollectionEditorProp
       problem={problem}
       error={error}
       announcement={said}
-      back={{ href: '#lists', label: 'Back to collections and lists' }}
+      back={{ href: '#lists', label: t('lists.back.toCollections') }}
       intro={
         <p class="hc-muted">
-          A collection of pages and highlights with your notes, to keep or to share. Changes are saved as you type.
-          {from ? ` Imported from ${from}.` : ''}
+          {from ? `${t('lists.collection.intro')} ${t('lists.collection.importedFrom', { sources: from })}` : t('lists.collection.intro')}
         </p>
       }
     >
       <section class="hc-panel hc-section" aria-labelledby="hc-about-heading">
-        <h2 id="hc-about-heading">About this collection</h2>
-        <label for="hc-list-title">Title</label>
+        <h2 id="hc-about-heading">{t('lists.collection.aboutHeading')}</h2>
+        <label for="hc-list-title">{t('lists.collection.title')}</label>
         <input id="hc-list-title" type="text" maxLength={200} required value={draft.title} onInput={(e) => edit((c) => ({ ...c, title: e.currentTarget.value }))} />
-        <label for="hc-collection-description">Description (optional)</label>
+        <label for="hc-collection-description">{t('lists.collection.description')}</label>
         <textarea
           id="hc-collection-description"
           rows={3}
           maxLength={4000}
-          placeholder="Who it is for, and how the pages were chosen"
+          placeholder={t('lists.collection.descriptionPlaceholder')}
           value={draft.description}
           onInput={(e) => edit((c) => ({ ...c, description: e.currentTarget.value }))}
         />
       </section>
       <ItemsSection
         repo={repo}
-        heading="Pages and highlights"
-        hint="In the order readers should see them. Say in a line why each is worth reading. Tick Private for anything that should stay on this computer."
+        heading={t('lists.collection.itemsHeading')}
+        hint={t('lists.collection.itemsHint')}
         items={draft.items}
         entries={byItem}
         siteRules={siteRules}
         now={new Date()}
-        noteLabel="Curator’s note"
-        notePlaceholder="For example: clear on what to do after a hypo"
+        noteLabel={t('lists.collection.noteLabel')}
+        notePlaceholder={t('lists.collection.notePlaceholder')}
         readOnly={false}
         onChange={(items, immediate) => edit((c) => ({ ...c, items }), immediate)}
         onAnnounce={say}

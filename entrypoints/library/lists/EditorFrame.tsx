@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { StatusMessage } from '../../../components/StatusMessage';
+import { t } from '../../../lib/i18n';
 
 export interface EditorFrameProps {
   title: string;
@@ -20,10 +21,10 @@ export function EditorFrame({ title, intro, problem, error, announcement, back, 
   useEffect(() => document.getElementById('hc-editor-title')?.focus(), []);
   return (
     <main class="hc-editor">
-      <p><a href={back?.href ?? '#lists'}>{back?.label ?? 'Back to appointments and prescriptions'}</a></p>
-      <h1 id="hc-editor-title" tabIndex={-1}>{title.trim() || 'Untitled list'}</h1>
+      <p><a href={back?.href ?? '#lists'}>{back?.label ?? t('lists.back.toLists')}</a></p>
+      <h1 id="hc-editor-title" tabIndex={-1}>{title.trim() || t('lists.editor.untitled')}</h1>
       {intro}
-      {problem ? <StatusMessage tone="error">Not saved yet: {problem}</StatusMessage> : null}
+      {problem ? <StatusMessage tone="error">{t('lists.editor.notSaved', { problem })}</StatusMessage> : null}
       {error ? <StatusMessage tone="error">{error}</StatusMessage> : null}
       <p class="hc-visually-hidden" role="status" aria-live="polite" data-testid="announcer">{announcement}</p>
       {children}

@@ -4,6 +4,7 @@ import type { ResolvedCollection } from '../../../lib/consult/types';
 import { prescriptionWarnings, type PrescriptionWarning } from '../../../lib/consult/warnings';
 import type { SiteRule } from '../../../lib/model/source-type';
 import { focusSoon } from './ReorderButtons';
+import { t } from '../../../lib/i18n';
 
 export interface IssuePanelProps {
   siteRules: readonly SiteRule[];
@@ -45,7 +46,7 @@ export function IssuePanel({ siteRules, prepare, onIssue }: IssuePanelProps) {
     return (
       <div class="hc-actions">
         <button id="hc-issue-open" type="button" class="hc-primary" disabled={state.step === 'checking'} onClick={() => void open()}>
-          {state.step === 'checking' ? 'Checking the list…' : 'Issue to a patient…'}
+          {state.step === 'checking' ? t('lists.issue.checking') : t('lists.issue.open')}
         </button>
       </div>
     );
@@ -53,14 +54,14 @@ export function IssuePanel({ siteRules, prepare, onIssue }: IssuePanelProps) {
   const { warnings } = state;
   return (
     <div class="hc-issue" role="group" aria-labelledby="hc-issue-heading">
-      <h3 id="hc-issue-heading">Make a dated copy for one patient</h3>
-      <p class="hc-hint">You can personalise the copy. The template stays as it is.</p>
-      <label for="hc-issue-name">Patient’s name (optional)</label>
+      <h3 id="hc-issue-heading">{t('lists.issue.heading')}</h3>
+      <p class="hc-hint">{t('lists.issue.hint')}</p>
+      <label for="hc-issue-name">{t('lists.issue.patientName')}</label>
       <input id="hc-issue-name" type="text" maxLength={200} value={name} onInput={(e) => setName(e.currentTarget.value)} />
       {warnings.length ? (
         <div class="hc-warnings" role="alert" aria-labelledby="hc-warnings-heading">
           <h4 id="hc-warnings-heading">
-            Check {warnings.length === 1 ? 'this' : `these ${warnings.length} things`} before you issue it
+            {t('lists.issue.check', warnings.length)}
           </h4>
           <ul>
             {warnings.map((w) => (
@@ -71,11 +72,11 @@ export function IssuePanel({ siteRules, prepare, onIssue }: IssuePanelProps) {
           </ul>
         </div>
       ) : (
-        <p>Nothing to check: every page has a known type and is not past its review date.</p>
+        <p>{t('lists.issue.nothingToCheck')}</p>
       )}
       <div class="hc-actions">
-        <button type="button" class="hc-primary" onClick={() => void issue()}>{warnings.length ? 'Issue anyway' : 'Issue'}</button>
-        <button type="button" onClick={close}>{warnings.length ? 'Go back and change the list' : 'Cancel'}</button>
+        <button type="button" class="hc-primary" onClick={() => void issue()}>{warnings.length ? t('lists.issue.anyway') : t('lists.issue.issue')}</button>
+        <button type="button" onClick={close}>{warnings.length ? t('lists.issue.goBack') : t('common.cancel')}</button>
       </div>
       {error ? <StatusMessage tone="error">{error}</StatusMessage> : null}
     </div>

@@ -9,6 +9,7 @@ import { HIGHLIGHT_MEANING_LABELS, type Highlight } from '../../../lib/model/hig
 import { resolveSourceType } from '../../../lib/model/site-rules';
 import type { SiteRule } from '../../../lib/model/source-type';
 import { getSearchClient } from '../search-client';
+import { t } from '../../../lib/i18n';
 
 /** What the picker hands back: pages, and highlights on them. */
 export interface PickedItem {
@@ -80,7 +81,7 @@ export function ItemPicker({ repo, siteRules, present, onAdd, onClose }: ItemPic
         />
         <label for={id}>
           {label}
-          {already ? <span class="hc-muted"> (already on the list)</span> : null}
+          {already ? <span class="hc-muted"> {t('lists.picker.alreadyOnList')}</span> : null}
         </label>
       </div>
     );
@@ -94,21 +95,21 @@ export function ItemPicker({ repo, siteRules, present, onAdd, onClose }: ItemPic
         if (e.key === 'Escape') onClose();
       }}
     >
-      <h3 id="hc-picker-heading">Add pages and highlights from your library</h3>
-      <label for="hc-picker-search">Search your library</label>
+      <h3 id="hc-picker-heading">{t('lists.picker.heading')}</h3>
+      <label for="hc-picker-search">{t('lists.picker.search')}</label>
       <input id="hc-picker-search" type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
       <p class="hc-muted" role="status">
         {clips === undefined
-          ? 'Loading…'
+          ? t('lists.picker.loading')
           : clips.length === 0
-            ? query ? 'Nothing matches. Try fewer words.' : 'Your library is empty.'
+            ? query ? t('lists.picker.noMatch') : t('lists.picker.emptyLibrary')
             : clips.length > SHOWN
               ? query.trim()
-                ? `Showing the best ${SHOWN} of ${total.toLocaleString('en-GB')} pages. Type more words to narrow the list.`
-                : `Showing your newest ${SHOWN} pages. Type words to find others.`
-              : `${clips.length} ${clips.length === 1 ? 'page' : 'pages'}`}
+                ? t('lists.picker.showingBest', { shown: SHOWN, total: total.toLocaleString() })
+                : t('lists.picker.showingNewest', { shown: SHOWN })
+              : t('lists.picker.pages', clips.length)}
       </p>
-      <ul class="hc-picker__list" aria-label="Pages in your library">
+      <ul class="hc-picker__list" aria-label={t('lists.picker.pagesLabel')}>
         {shown.map((clip) => {
           const metaId = `hc-pick-meta-${clip.id}`;
           const highlights = highlightsByClip.get(clip.id) ?? [];
@@ -119,10 +120,10 @@ export function ItemPicker({ repo, siteRules, present, onAdd, onClose }: ItemPic
               <p id={metaId} class="hc-item__meta hc-picker__meta">
                 <SourceTypeBadge type={type.type} overridden={type.decidedBy !== 'classifier'} />
                 <span>{displayHost(clip.canonicalUrl || clip.url)}</span>
-                {highlights.length ? <span>{highlights.length} highlight{highlights.length === 1 ? '' : 's'}</span> : null}
+                {highlights.length ? <span>{t('lists.picker.highlights', highlights.length)}</span> : null}
               </p>
               {highlights.length ? (
-                <ul class="hc-picker__highlights" aria-label={`Highlights on ${clip.title}`}>
+                <ul class="hc-picker__highlights" aria-label={t('lists.picker.highlightsOn', { title: clip.title })}>
                   {highlights.map((h) => (
                     <li key={h.id} data-highlight-id={h.id}>
                       {checkbox(
@@ -142,9 +143,9 @@ export function ItemPicker({ repo, siteRules, present, onAdd, onClose }: ItemPic
       </ul>
       <div class="hc-actions">
         <button type="button" class="hc-primary" disabled={!chosen.length} onClick={() => onAdd(chosen)}>
-          {chosen.length ? `Add ${chosen.length} to the list` : 'Add to the list'}
+          {chosen.length ? t('lists.picker.addCount', { count: chosen.length }) : t('lists.picker.add')}
         </button>
-        <button type="button" onClick={onClose}>Close</button>
+        <button type="button" onClick={onClose}>{t('common.close')}</button>
       </div>
     </section>
   );

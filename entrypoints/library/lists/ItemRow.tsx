@@ -8,6 +8,7 @@ import { resolveSourceType } from '../../../lib/model/site-rules';
 import type { SiteRule } from '../../../lib/model/source-type';
 import { clipHref } from '../use-hash-route';
 import { ReorderButtons } from './ReorderButtons';
+import { t } from '../../../lib/i18n';
 
 export interface ItemRowProps {
   item: CollectionItem;
@@ -31,7 +32,7 @@ export interface ItemRowProps {
 export function ItemRow({ item, entry, index, total, siteRules, now, noteLabel, notePlaceholder, readOnly, onNote, onPrivate, onMove, onRemove }: ItemRowProps) {
   const facts = entry ? entryFacts(entry, siteRules, now) : undefined;
   const gone = entry !== undefined && !entry.clip;
-  const title = facts?.title ?? (gone ? 'A page no longer in your library' : 'Loading…');
+  const title = facts?.title ?? (gone ? t('lists.items.gone') : t('lists.items.loading'));
   const noteId = `hc-item-note-${item.id}`;
   const privateId = `hc-item-private-${item.id}`;
   const fromId = `hc-item-from-${item.id}`;
@@ -46,19 +47,19 @@ export function ItemRow({ item, entry, index, total, siteRules, now, noteLabel, 
         <p class="hc-item__meta">
           <SourceTypeBadge type={facts.type} overridden={shown.decidedBy !== 'classifier'} />
           <span>{facts.site}</span>
-          <span>{item.highlightId ? `Highlight${facts.meaning ? ` · ${HIGHLIGHT_MEANING_LABELS[facts.meaning]}` : ''}` : 'Page'}</span>
+          <span>{item.highlightId ? (facts.meaning ? t('lists.items.highlightMeaning', { meaning: HIGHLIGHT_MEANING_LABELS[facts.meaning] }) : t('lists.items.highlight')) : t('lists.items.page')}</span>
           <span>{facts.dateLabel}</span>
-          {facts.reviewOverdue ? <span class="hc-pill-warning">Review overdue</span> : null}
+          {facts.reviewOverdue ? <span class="hc-pill-warning">{t('lists.items.reviewOverdue')}</span> : null}
         </p>
       ) : gone ? (
-        <p class="hc-muted">It was deleted from your library, so it is left out of what you print or share. Remove it, or save the page again.</p>
+        <p class="hc-muted">{t('lists.items.goneHint')}</p>
       ) : null}
       {facts?.quote ? <blockquote class="hc-item__quote">“{facts.quote}”</blockquote> : null}
       {readOnly ? (
         <>
           {item.note ? <p class="hc-item__note"><strong>{noteLabel}:</strong> {item.note}</p> : null}
           {item.provenance ? <p class="hc-item__from hc-muted">{provenanceLine(item.provenance)}</p> : null}
-          {item.private ? <p class="hc-item__private">Private: left out of what you share</p> : null}
+          {item.private ? <p class="hc-item__private">{t('lists.items.isPrivate')}</p> : null}
         </>
       ) : (
         <>
@@ -75,7 +76,7 @@ export function ItemRow({ item, entry, index, total, siteRules, now, noteLabel, 
           {item.provenance ? <p id={fromId} class="hc-item__from hc-muted">{provenanceLine(item.provenance)}</p> : null}
           <div class="hc-check">
             <input id={privateId} type="checkbox" checked={item.private} onChange={(e) => onPrivate(e.currentTarget.checked)} />
-            <label for={privateId}>Private: leave it out of what I share</label>
+            <label for={privateId}>{t('lists.items.privateTick')}</label>
           </div>
           <ReorderButtons idPrefix={`hc-item-${item.id}`} label={title} index={index} total={total} onMove={onMove} onRemove={onRemove} />
         </>

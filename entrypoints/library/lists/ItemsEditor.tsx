@@ -5,6 +5,7 @@ import type { CollectionItem } from '../../../lib/model/collection';
 import type { SiteRule } from '../../../lib/model/source-type';
 import { ItemRow } from './ItemRow';
 import { focusSoon, useFocusAfterMove } from './ReorderButtons';
+import { t } from '../../../lib/i18n';
 
 export interface ItemsEditorProps {
   items: CollectionItem[];
@@ -33,8 +34,8 @@ const SHOWN_AT_ONCE = 100;
 export function ItemsEditor({ items, entries, siteRules, now, noteLabel, notePlaceholder, readOnly, headingId, onChange, onAnnounce }: ItemsEditorProps) {
   const focusAfterMove = useFocusAfterMove();
   const [shown, setShown] = useState(SHOWN_AT_ONCE);
-  const titleOf = (item: CollectionItem) => entries.get(item.id)?.clip?.title ?? 'this item';
-  if (!items.length) return <p class="hc-muted">Nothing on this list yet.</p>;
+  const titleOf = (item: CollectionItem) => entries.get(item.id)?.clip?.title ?? t('lists.items.thisItem');
+  if (!items.length) return <p class="hc-muted">{t('lists.items.empty')}</p>;
   const visible = items.length > shown ? items.slice(0, shown) : items;
   return (
     <>
@@ -54,7 +55,7 @@ export function ItemsEditor({ items, entries, siteRules, now, noteLabel, notePla
           onNote={(note) => onChange(updateById(items, item.id, { note }), false)}
           onPrivate={(value) => {
             onChange(updateById(items, item.id, { private: value }), true);
-            onAnnounce(value ? `“${titleOf(item)}” is private: it is left out of what you share.` : `“${titleOf(item)}” is no longer private.`);
+            onAnnounce(value ? t('lists.items.madePrivate', { title: titleOf(item) }) : t('lists.items.madePublic', { title: titleOf(item) }));
           }}
           onMove={(delta) => {
             const moved = moveById(items, item.id, delta);
@@ -67,7 +68,7 @@ export function ItemsEditor({ items, entries, siteRules, now, noteLabel, notePla
           }}
           onRemove={() => {
             onChange(removeById(items, item.id), true);
-            onAnnounce(`Removed “${titleOf(item)}” from the list.`);
+            onAnnounce(t('lists.items.removed', { title: titleOf(item) }));
             focusSoon(headingId);
           }}
         />
@@ -75,9 +76,9 @@ export function ItemsEditor({ items, entries, siteRules, now, noteLabel, notePla
     </ol>
     {items.length > visible.length ? (
       <div class="hc-actions hc-items__more">
-        <p class="hc-muted">Showing the first {visible.length.toLocaleString('en-GB')} of {items.length.toLocaleString('en-GB')} items.</p>
-        <button type="button" onClick={() => setShown((n) => n + SHOWN_AT_ONCE)}>Show {Math.min(SHOWN_AT_ONCE, items.length - visible.length)} more</button>
-        <button type="button" onClick={() => setShown(items.length)}>Show all {items.length.toLocaleString('en-GB')}</button>
+        <p class="hc-muted">{t('lists.items.showingFirst', { shown: visible.length.toLocaleString(), total: items.length.toLocaleString() })}</p>
+        <button type="button" onClick={() => setShown((n) => n + SHOWN_AT_ONCE)}>{t('lists.items.showMore', { count: Math.min(SHOWN_AT_ONCE, items.length - visible.length) })}</button>
+        <button type="button" onClick={() => setShown(items.length)}>{t('lists.items.showAll', { count: items.length.toLocaleString() })}</button>
       </div>
     ) : null}
     </>

@@ -6,6 +6,7 @@ import type { SiteRule } from '../../../lib/model/source-type';
 import { ItemPicker, type PickedItem } from './ItemPicker';
 import { ItemsEditor } from './ItemsEditor';
 import { focusSoon } from './ReorderButtons';
+import { t } from '../../../lib/i18n';
 
 export interface ItemsSectionProps {
   repo: LibraryRepository;
@@ -41,7 +42,7 @@ export function ItemsSection(props: ItemsSectionProps) {
       private: false,
     }));
     onChange([...items, ...added], true);
-    onAnnounce(`Added ${added.length} to the list. It now has ${items.length + added.length}.`);
+    onAnnounce(t('lists.items.added', { count: added.length, total: items.length + added.length }));
     close();
   };
   return (
@@ -52,7 +53,7 @@ export function ItemsSection(props: ItemsSectionProps) {
       {readOnly ? null : picking ? (
         <ItemPicker repo={repo} siteRules={siteRules} present={items} onAdd={add} onClose={close} />
       ) : (
-        <button id="hc-open-picker" type="button" onClick={() => setPicking(true)}>Add pages or highlights</button>
+        <button id="hc-open-picker" type="button" onClick={() => setPicking(true)}>{t('lists.items.add')}</button>
       )}
     </section>
   );

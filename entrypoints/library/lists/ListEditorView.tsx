@@ -5,6 +5,7 @@ import type { LibraryRepository } from '../../../lib/db/repository';
 import { CollectionEditor } from './CollectionEditor';
 import { PrescriptionEditor } from './PrescriptionEditor';
 import { ReadingListEditor } from './ReadingListEditor';
+import { t } from '../../../lib/i18n';
 
 export interface ListEditorViewProps {
   repo: LibraryRepository;
@@ -19,12 +20,12 @@ function orNull<T>(source: Subscribable<T | undefined>): Subscribable<T | null> 
 /** `#list=<id>`: the editor for a reading list, an information prescription or a collection. */
 export function ListEditorView({ repo, id }: ListEditorViewProps) {
   const { value: resolved, error } = useObservable(() => orNull(repo.collections.observe(id)), [id]);
-  if (error) return <StatusMessage tone="error">This list could not be read. Reload the page.</StatusMessage>;
+  if (error) return <StatusMessage tone="error">{t('lists.editor.readError')}</StatusMessage>;
   if (!resolved) {
     return (
       <main>
-        <p><a href="#lists">Back to appointments and prescriptions</a></p>
-        <p role="status">{resolved === undefined ? 'Opening the list…' : 'This list is no longer in your library (it may have been deleted).'}</p>
+        <p><a href="#lists">{t('lists.back.toLists')}</a></p>
+        <p role="status">{resolved === undefined ? t('lists.editor.opening') : t('lists.editor.gone')}</p>
       </main>
     );
   }

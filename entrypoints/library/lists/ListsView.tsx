@@ -11,12 +11,11 @@ import type { Collection, Prescription, ReadingList } from '../../../lib/model/c
 import { prescriberSetting } from '../../../lib/settings/settings';
 import { listHref } from '../use-hash-route';
 import { IssuedCopies } from './IssuedCopies';
+import { t } from '../../../lib/i18n';
 
 export interface ListsViewProps {
   repo: LibraryRepository;
 }
-
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** `#lists`: reading lists being prepared, kept records, prescription templates with their issued copies, and collections. */
 export function ListsView({ repo }: ListsViewProps) {
@@ -31,9 +30,9 @@ export function ListsView({ repo }: ListsViewProps) {
     else location.hash = listHref(result.value.id);
   };
   const newReadingList = () => create({ kind: 'reading-list', title: NEXT_APPOINTMENT_TITLE });
-  const newCollection = () => create({ kind: 'collection', title: 'New collection' });
+  const newCollection = () => create({ kind: 'collection', title: t('lists.overview.newCollectionTitle') });
   const collections = (all ?? []).filter((c) => c.kind === 'collection').sort((a, b) => a.title.localeCompare(b.title));
-  const newTemplate = async () => create({ kind: 'prescription', title: 'New prescription template', prescriber: await prescriberSetting.getValue() });
+  const newTemplate = async () => create({ kind: 'prescription', title: t('lists.overview.newTemplateTitle'), prescriber: await prescriberSetting.getValue() });
   const remove = async (id: string) => {
     const result = await repo.collections.delete(id);
     if (!result.ok) setError(result.error.message);
@@ -48,17 +47,17 @@ export function ListsView({ repo }: ListsViewProps) {
     setDeleted(undefined);
     if (!result.ok) setError(result.error.message);
   };
-  const deleteButton = (c: Collection, label = `Delete ${c.title}`) => (
-    <button type="button" class="hc-danger" aria-label={label} onClick={() => void remove(c.id)}>Delete</button>
+  const deleteButton = (c: Collection, label = t('lists.overview.deleteLabel', { title: c.title })) => (
+    <button type="button" class="hc-danger" aria-label={label} onClick={() => void remove(c.id)}>{t('common.delete')}</button>
   );
-  const appointmentOf = (list: ReadingList) => (list.appointment.date ? `Appointment ${formatCalendarDate(list.appointment.date)}` : undefined);
+  const appointmentOf = (list: ReadingList) => (list.appointment.date ? t('lists.overview.appointmentOn', { date: formatCalendarDate(list.appointment.date) }) : undefined);
   const readingRow = (list: ReadingList, detail: string, deleteLabel?: string) => (
     <li key={list.id} class="hc-row" data-list-id={list.id}>
       <div>
         <a class="hc-row__title" href={listHref(list.id)}>{list.title}</a>
         <div class="hc-row__meta">
-          <span>{count(list.items.length, 'item')}</span>
-          <span>{count(list.questions.length, 'question')}</span>
+          <span>{t('lists.count.items', list.items.length)}</span>
+          <span>{t('lists.count.questions', list.questions.length)}</span>
           <span>{detail}</span>
         </div>
       </div>
@@ -71,10 +70,10 @@ export function ListsView({ repo }: ListsViewProps) {
         <a class="hc-row__title" href={listHref(template.id)}>{template.title}</a>
         <div class="hc-row__meta">
           {template.condition ? <span>{template.condition}</span> : null}
-          <span>{count(template.items.length, 'item')}</span>
-          <span>{count(template.support.length, 'support entry', 'support entries')}</span>
+          <span>{t('lists.count.items', template.items.length)}</span>
+          <span>{t('lists.count.support', template.support.length)}</span>
         </div>
-        {issued.length ? <p class="hc-issued__label">Issued copies:</p> : null}
+        {issued.length ? <p class="hc-issued__label">{t('lists.overview.issuedCopies')}</p> : null}
         <IssuedCopies copies={issued} onDelete={(id) => void remove(id)} />
       </div>
       <div>{deleteButton(template)}</div>
@@ -83,81 +82,81 @@ export function ListsView({ repo }: ListsViewProps) {
 
   return (
     <main>
-      <p><a href="#">Back to your library</a></p>
-      <h1>Collections, appointments and prescriptions</h1>
+      <p><a href="#">{t('lists.back.toLibrary')}</a></p>
+      <h1>{t('lists.overview.heading')}</h1>
       {error ? <StatusMessage tone="error">{error}</StatusMessage> : null}
-      {readError ? <StatusMessage tone="error">Your lists could not be read. Reload this page.</StatusMessage> : null}
+      {readError ? <StatusMessage tone="error">{t('lists.overview.readError')}</StatusMessage> : null}
 
       <section aria-labelledby="hc-open-heading">
-        <h2 id="hc-open-heading">Preparing for an appointment</h2>
-        <p class="hc-hint">Gather what you have read, the questions you want to ask and what matters to you, then print it or copy it into a message.</p>
+        <h2 id="hc-open-heading">{t('lists.overview.preparingHeading')}</h2>
+        <p class="hc-hint">{t('lists.overview.preparingHint')}</p>
         <div class="hc-actions">
-          <button type="button" class="hc-primary" onClick={() => void newReadingList()}>New reading list</button>
+          <button type="button" class="hc-primary" onClick={() => void newReadingList()}>{t('lists.overview.newReadingList')}</button>
         </div>
-        {all === undefined ? <p role="status">Loading…</p> : groups.open.length ? (
-          <ul class="hc-list" aria-label="Reading lists being prepared">
-            {groups.open.map((l) => readingRow(l, appointmentOf(l) ?? `Changed ${formatDay(l.updatedAt)}`))}
+        {all === undefined ? <p role="status">{t('lists.overview.loading')}</p> : groups.open.length ? (
+          <ul class="hc-list" aria-label={t('lists.overview.openLabel')}>
+            {groups.open.map((l) => readingRow(l, appointmentOf(l) ?? t('lists.overview.changedOn', { date: formatDay(l.updatedAt) })))}
           </ul>
         ) : (
-          <p class="hc-muted">No reading lists yet. Start one here, or use “Add to my next appointment” in the Health Clipper button on any page.</p>
+          <p class="hc-muted">{t('lists.overview.noOpen')}</p>
         )}
       </section>
 
       <section aria-labelledby="hc-records-heading">
-        <h2 id="hc-records-heading">Records of past appointments</h2>
+        <h2 id="hc-records-heading">{t('lists.overview.recordsHeading')}</h2>
         {groups.records.length ? (
-          <ul class="hc-list" aria-label="Records of past appointments">
+          <ul class="hc-list" aria-label={t('lists.overview.recordsHeading')}>
             {groups.records.map((l) => {
-              const kept = `Kept on ${formatDay(l.recordedAt)}`;
-              return readingRow(l, [appointmentOf(l), kept].filter(Boolean).join(' · '), `Delete the record ${l.title}, kept on ${formatDay(l.recordedAt)}`);
+              const kept = t('lists.overview.keptOn', { date: formatDay(l.recordedAt) });
+              return readingRow(l, [appointmentOf(l), kept].filter(Boolean).join(' · '), t('lists.overview.deleteRecordLabel', { title: l.title, date: formatDay(l.recordedAt) }));
             })}
           </ul>
         ) : (
-          <p class="hc-muted">None yet. After an appointment, keep its list as a dated record.</p>
+          <p class="hc-muted">{t('lists.overview.noRecords')}</p>
         )}
       </section>
 
       <section aria-labelledby="hc-prescriptions-heading">
-        <h2 id="hc-prescriptions-heading">Information prescriptions</h2>
-        <p class="hc-hint">For professionals: a template per condition, issued to each patient as a dated copy.</p>
+        <h2 id="hc-prescriptions-heading">{t('lists.overview.prescriptionsHeading')}</h2>
+        <p class="hc-hint">{t('lists.overview.prescriptionsHint')}</p>
         <div class="hc-actions">
-          <button type="button" onClick={() => void newTemplate()}>New prescription template</button>
+          <button type="button" onClick={() => void newTemplate()}>{t('lists.overview.newTemplate')}</button>
         </div>
         {groups.templates.length || groups.orphans.length ? (
-          <ul class="hc-list" aria-label="Prescription templates">
+          <ul class="hc-list" aria-label={t('lists.overview.templatesLabel')}>
             {groups.templates.map(({ template, issued }) => templateRow(template, issued))}
             {groups.orphans.length ? (
               <li class="hc-row">
                 <div>
-                  <span class="hc-row__title">Issued from templates since deleted</span>
+                  <span class="hc-row__title">{t('lists.overview.orphans')}</span>
                   <IssuedCopies copies={groups.orphans} onDelete={(id) => void remove(id)} />
                 </div>
               </li>
             ) : null}
           </ul>
         ) : (
-          <p class="hc-muted">No prescription templates yet.</p>
+          <p class="hc-muted">{t('lists.overview.noTemplates')}</p>
         )}
       </section>
       <section aria-labelledby="hc-collections-heading">
-        <h2 id="hc-collections-heading">Collections</h2>
-        <p class="hc-hint">Lists of pages and highlights with your notes, to keep or to share with a group. A page can be in as many collections as you like.</p>
+        <h2 id="hc-collections-heading">{t('lists.overview.collectionsHeading')}</h2>
+        <p class="hc-hint">{t('lists.overview.collectionsHint')}</p>
         <div class="hc-actions">
-          <button type="button" onClick={() => void newCollection()}>New collection</button>
-          <a class="hc-button" href="#import">Import a collection file</a>
-          <a class="hc-button" href="#subscriptions">Collections you follow</a>
+          <button type="button" onClick={() => void newCollection()}>{t('lists.overview.newCollection')}</button>
+          <a class="hc-button" href="#import">{t('lists.overview.importFile')}</a>
+          <a class="hc-button" href="#subscriptions">{t('lists.overview.followed')}</a>
         </div>
         {collections.length ? (
-          <ul class="hc-list" aria-label="Collections">
+          <ul class="hc-list" aria-label={t('lists.overview.collectionsLabel')}>
             {collections.map((c) => (
               <li key={c.id} class="hc-row" data-list-id={c.id}>
                 <div>
                   <a class="hc-row__title" href={listHref(c.id)}>{c.title}</a>
                   <div class="hc-row__meta">
-                    <span>{count(c.items.length, 'item')}</span>
-                    {c.items.some((i) => i.provenance) ? <span>Imported</span> : null}
-                    {c.subscription ? <span>Followed from {new URL(c.subscription.url).host}</span> : null}
-                    <span>Changed {formatDay(c.updatedAt)}</span>
+                    <span>{t('lists.count.items', c.items.length)}</span>
+                    {c.items.some((i) => i.provenance) ? <span>{t('lists.overview.imported')}</span> : null}
+                    {c.subscription ? <span>{t('lists.overview.followedFrom', { site: new URL(c.subscription.url).host })}</span> : null}
+                    <span>{t('lists.overview.changedOn', { date: formatDay(c.updatedAt) })}</span>
                   </div>
                 </div>
                 <div>{deleteButton(c)}</div>
@@ -165,7 +164,7 @@ export function ListsView({ repo }: ListsViewProps) {
             ))}
           </ul>
         ) : all === undefined ? null : (
-          <p class="hc-muted">No collections yet. Start one, or import a file someone shared with you.</p>
+          <p class="hc-muted">{t('lists.overview.noCollections')}</p>
         )}
       </section>
       {deleted ? <UndoToast title={deleted.title} onUndo={() => void undo()} onDismiss={() => setDeleted(undefined)} /> : null}

@@ -1,4 +1,5 @@
 import type { Prescription, Prescriber } from '../../../lib/model/collection';
+import { t } from '../../../lib/i18n';
 
 export interface PrescriberFieldsProps {
   prescription: Prescription;
@@ -18,25 +19,25 @@ export function PrescriberFields({ prescription, onChange, onPrescriber }: Presc
   return (
     <>
       <section class="hc-panel hc-section" aria-labelledby="hc-about-heading">
-        <h2 id="hc-about-heading">About this prescription</h2>
-        <label for="hc-list-title">Title</label>
-        <input id="hc-list-title" type="text" maxLength={200} required placeholder="For example: Type 2 diabetes: first weeks" value={prescription.title} onInput={(e) => onChange({ title: e.currentTarget.value })} />
-        <label for="hc-condition">Condition</label>
-        <input id="hc-condition" type="text" maxLength={200} placeholder="For example: Type 2 diabetes" value={prescription.condition} onInput={(e) => onChange({ condition: e.currentTarget.value })} />
+        <h2 id="hc-about-heading">{t('lists.prescription.aboutHeading')}</h2>
+        <label for="hc-list-title">{t('lists.prescription.title')}</label>
+        <input id="hc-list-title" type="text" maxLength={200} required placeholder={t('lists.prescription.titlePlaceholder')} value={prescription.title} onInput={(e) => onChange({ title: e.currentTarget.value })} />
+        <label for="hc-condition">{t('lists.prescription.condition')}</label>
+        <input id="hc-condition" type="text" maxLength={200} placeholder={t('lists.prescription.conditionPlaceholder')} value={prescription.condition} onInput={(e) => onChange({ condition: e.currentTarget.value })} />
         {prescription.isTemplate ? null : (
           <>
-            <label for="hc-patient-name">Patient’s name (optional)</label>
+            <label for="hc-patient-name">{t('lists.prescription.patientName')}</label>
             <input id="hc-patient-name" type="text" maxLength={200} value={prescription.patientName ?? ''} onInput={(e) => onChange({ patientName: e.currentTarget.value })} />
           </>
         )}
       </section>
       <section class="hc-panel hc-section" aria-labelledby="hc-header-heading">
-        <h2 id="hc-header-heading">Your header</h2>
-        <p class="hc-hint">Printed at the top. New templates start with the header you used last.</p>
+        <h2 id="hc-header-heading">{t('lists.prescription.headerHeading')}</h2>
+        <p class="hc-hint">{t('lists.prescription.headerHint')}</p>
         <div class="hc-grid-3">
-          {header('service', 'Service or practice', 'For example: Riverside Surgery')}
-          {header('clinician', 'Clinician', 'For example: Sam Okafor, practice nurse')}
-          {header('contact', 'Contact line', 'For example: 01632 960 000, weekdays 8am to 6pm')}
+          {header('service', t('lists.prescription.service'), t('lists.prescription.servicePlaceholder'))}
+          {header('clinician', t('lists.prescription.clinician'), t('lists.prescription.clinicianPlaceholder'))}
+          {header('contact', t('lists.prescription.contact'), t('lists.prescription.contactPlaceholder'))}
         </div>
       </section>
     </>

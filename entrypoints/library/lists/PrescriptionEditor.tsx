@@ -14,6 +14,7 @@ import { OutputsBar } from './OutputsBar';
 import { PrescriberFields } from './PrescriberFields';
 import { SupportEditor } from './SupportEditor';
 import { useListDraft } from './use-list-draft';
+import { t } from '../../../lib/i18n';
 
 export interface PrescriptionEditorProps {
   repo: LibraryRepository;
@@ -33,7 +34,7 @@ export function PrescriptionEditor({ repo, stored, entries }: PrescriptionEditor
   const prepare = async () => ((await flush()) ? repo.collections.resolve(stored.id) : undefined);
 
   const issue = async (patientName: string) => {
-    if (!(await flush())) return 'The template could not be saved, so it was not issued. See the message above.';
+    if (!(await flush())) return t('lists.prescription.notSavedNotIssued');
     const result = await repo.collections.issue(stored.id, patientName);
     if (!result.ok) return result.error.message;
     location.hash = listHref(result.value.id);
@@ -48,12 +49,14 @@ export function PrescriptionEditor({ repo, stored, entries }: PrescriptionEditor
       announcement={said}
       intro={
         draft.isTemplate ? (
-          <p class="hc-muted">A prescription template. Issue it to a patient to make a dated copy you can personalise. Changes are saved as you type.</p>
+          <p class="hc-muted">{t('lists.prescription.templateIntro')}</p>
         ) : (
           <p class="hc-issued-banner" data-testid="issued-banner">
-            Issued on {formatDay(draft.issuedAt)}
-            {draft.patientName?.trim() ? ` to ${draft.patientName}` : ''} from{' '}
-            {template ? <a href={listHref(template.id)}>{template.title}</a> : prescriptions ? 'a template that has since been deleted' : 'its template'}. Changes here do not change the template.
+            {draft.patientName?.trim()
+              ? t('lists.prescription.issuedTo', { date: formatDay(draft.issuedAt), name: draft.patientName })
+              : t('lists.prescription.issuedOn', { date: formatDay(draft.issuedAt) })}{' '}
+            {template ? <a href={listHref(template.id)}>{template.title}</a> : prescriptions ? t('lists.prescription.deletedTemplate') : t('lists.prescription.itsTemplate')}.{' '}
+            {t('lists.prescription.notChanged')}
           </p>
         )
       }
@@ -68,14 +71,14 @@ export function PrescriptionEditor({ repo, stored, entries }: PrescriptionEditor
       />
       <ItemsSection
         repo={repo}
-        heading="Reading for your patient"
-        hint="Official and charity pages first. Give each a short note in plain English."
+        heading={t('lists.prescription.itemsHeading')}
+        hint={t('lists.prescription.itemsHint')}
         items={draft.items}
         entries={byItem}
         siteRules={siteRules}
         now={new Date()}
-        noteLabel="Note for the patient"
-        notePlaceholder="In plain English: why to read this, and what to look for"
+        noteLabel={t('lists.prescription.noteLabel')}
+        notePlaceholder={t('lists.prescription.notePlaceholder')}
         readOnly={false}
         onChange={(items, immediate) => edit((c) => ({ ...c, items }), immediate)}
         onAnnounce={say}
@@ -84,9 +87,9 @@ export function PrescriptionEditor({ repo, stored, entries }: PrescriptionEditor
       <OutputsBar id={stored.id} title={draft.title} siteRules={siteRules} prepare={prepare} />
       {draft.isTemplate ? (
         <section class="hc-panel hc-section" aria-labelledby="hc-issue-section">
-          <h2 id="hc-issue-section">Issue to a patient</h2>
+          <h2 id="hc-issue-section">{t('lists.prescription.issueHeading')}</h2>
           <IssuePanel siteRules={siteRules} prepare={prepare} onIssue={issue} />
-          <h3>Issued copies</h3>
+          <h3>{t('lists.prescription.issuedCopies')}</h3>
           <IssuedCopies copies={copies} />
         </section>
       ) : null}

@@ -4,6 +4,7 @@ import type { Question } from '../../../lib/model/collection';
 import { QuestionRow } from './QuestionRow';
 import { focusSoon, useFocusAfterMove } from './ReorderButtons';
 import { StarterQuestions } from './StarterQuestions';
+import { t } from '../../../lib/i18n';
 
 export interface QuestionsEditorProps {
   questions: Question[];
@@ -27,12 +28,12 @@ export function QuestionsEditor({ questions, readOnly, suggestions, onChange, on
     onChange([...questions, ...added], true);
     onAnnounce(said);
   };
-  const plural = (n: number) => `${n} question${n === 1 ? '' : 's'}`;
+  const plural = (n: number) => t('lists.questions.count', n);
 
   return (
     <section class="hc-panel hc-section" aria-labelledby={HEADING}>
-      <h2 id={HEADING} tabIndex={-1}>Questions to ask</h2>
-      {readOnly ? null : <p class="hc-hint">Put the ones that matter most at the top: appointments are short.</p>}
+      <h2 id={HEADING} tabIndex={-1}>{t('lists.questions.heading')}</h2>
+      {readOnly ? null : <p class="hc-hint">{t('lists.questions.hint')}</p>}
       {questions.length ? (
         <ol class="hc-questions">
           {questions.map((q, index) => (
@@ -52,14 +53,14 @@ export function QuestionsEditor({ questions, readOnly, suggestions, onChange, on
               }}
               onRemove={() => {
                 onChange(removeById(questions, q.id), true);
-                onAnnounce(`Removed the question “${q.text}”.`);
+                onAnnounce(t('lists.questions.removed', { text: q.text }));
                 focusSoon(HEADING);
               }}
             />
           ))}
         </ol>
       ) : (
-        <p class="hc-muted">No questions yet.</p>
+        <p class="hc-muted">{t('lists.questions.none')}</p>
       )}
       {readOnly ? null : (
         <>
@@ -68,33 +69,33 @@ export function QuestionsEditor({ questions, readOnly, suggestions, onChange, on
             onSubmit={(e) => {
               e.preventDefault();
               if (!own.trim()) return;
-              add([blank(own.trim(), 'own', newId())], `Added your question. You now have ${plural(questions.length + 1)}.`);
+              add([blank(own.trim(), 'own', newId())], t('lists.questions.addedOwn', { count: plural(questions.length + 1) }));
               setOwn('');
             }}
           >
-            <label for="hc-own-question">Add your own question</label>
+            <label for="hc-own-question">{t('lists.questions.ownLabel')}</label>
             <div class="hc-inline-form__row">
               <input id="hc-own-question" type="text" maxLength={1000} value={own} onInput={(e) => setOwn(e.currentTarget.value)} />
-              <button type="submit">Add question</button>
+              <button type="submit">{t('lists.questions.add')}</button>
             </div>
           </form>
           {suggestions.length ? (
             <div class="hc-suggestions">
-              <h3>From your highlights</h3>
-              <p class="hc-hint">Passages you marked “Question to ask” on the pages in this list.</p>
+              <h3>{t('lists.questions.fromHighlightsHeading')}</h3>
+              <p class="hc-hint">{t('lists.questions.fromHighlightsHint')}</p>
               <ul>
                 {suggestions.map((s) => (
                   <li key={s.highlightId} data-highlight-id={s.highlightId}>
                     <p class="hc-suggestions__text">{s.text}</p>
                     <button
                       type="button"
-                      aria-label={`Add this question: ${s.text}`}
+                      aria-label={t('lists.questions.addSuggestionLabel', { text: s.text })}
                       onClick={() => {
-                        add([{ ...blank(s.text, 'highlight', newId()), highlightId: s.highlightId }], 'Added the question from your highlight.');
+                        add([{ ...blank(s.text, 'highlight', newId()), highlightId: s.highlightId }], t('lists.questions.addedSuggestion'));
                         focusSoon(HEADING);
                       }}
                     >
-                      Add this question
+                      {t('lists.questions.addSuggestion')}
                     </button>
                   </li>
                 ))}
@@ -103,7 +104,7 @@ export function QuestionsEditor({ questions, readOnly, suggestions, onChange, on
           ) : null}
           <StarterQuestions
             present={questions.map((q) => q.text)}
-            onAdd={(texts) => add(texts.map((t) => blank(t, 'starter', newId())), `Added ${plural(texts.length)}. You can change their wording above.`)}
+            onAdd={(texts) => add(texts.map((text) => blank(text, 'starter', newId())), t('lists.questions.addedStarters', { count: plural(texts.length) }))}
           />
         </>
       )}

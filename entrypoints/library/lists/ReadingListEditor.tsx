@@ -14,6 +14,7 @@ import { ItemsSection } from './ItemsSection';
 import { OutputsBar } from './OutputsBar';
 import { QuestionsEditor } from './QuestionsEditor';
 import { useListDraft } from './use-list-draft';
+import { t } from '../../../lib/i18n';
 
 export interface ReadingListEditorProps {
   repo: LibraryRepository;
@@ -41,7 +42,7 @@ export function ReadingListEditor({ repo, stored, entries }: ReadingListEditorPr
     if (!result.ok) setActionError(result.error.message);
     else {
       setActionError(undefined);
-      say(`Kept as a record on ${formatDay(result.value.recordedAt)}. It can no longer be changed.`);
+      say(t('lists.reading.keptSaid', { date: formatDay(result.value.recordedAt) }));
       document.getElementById('hc-editor-title')?.focus();
     }
   };
@@ -61,13 +62,14 @@ export function ReadingListEditor({ repo, stored, entries }: ReadingListEditorPr
         <>
           <p class="hc-muted">
             {readOnly
-              ? `A record of your appointment, kept on ${formatDay(draft.recordedAt)}. It can no longer be changed.`
-              : 'Your reading list for an appointment. Changes are saved as you type.'}
+              ? t('lists.reading.recordIntro', { date: formatDay(draft.recordedAt) })
+              : t('lists.reading.intro')}
           </p>
           {draft.followsId ? (
             <p class="hc-muted">
-              Started from <a href={listHref(draft.followsId)}>{earlier ? `“${earlier.title}”` : 'your earlier list'}</a>
-              {earlier?.kind === 'reading-list' && earlier.recordedAt ? `, kept on ${formatDay(earlier.recordedAt)}` : ''}.
+              {t('lists.reading.startedFrom')}{' '}
+              <a href={listHref(draft.followsId)}>{earlier ? t('lists.reading.earlierTitle', { title: earlier.title }) : t('lists.reading.earlierList')}</a>
+              {earlier?.kind === 'reading-list' && earlier.recordedAt ? t('lists.reading.earlierKept', { date: formatDay(earlier.recordedAt) }) : ''}.
             </p>
           ) : null}
         </>
@@ -82,14 +84,14 @@ export function ReadingListEditor({ repo, stored, entries }: ReadingListEditorPr
       />
       <ItemsSection
         repo={repo}
-        heading="What I have read"
-        hint="Pages and highlights to mention. Say in a line why each matters to you."
+        heading={t('lists.reading.itemsHeading')}
+        hint={t('lists.reading.itemsHint')}
         items={draft.items}
         entries={byItem}
         siteRules={siteRules}
         now={now}
-        noteLabel="Why this matters to me"
-        notePlaceholder="For example: this is how my tiredness started"
+        noteLabel={t('lists.reading.noteLabel')}
+        notePlaceholder={t('lists.reading.notePlaceholder')}
         readOnly={readOnly}
         onChange={(items, immediate) => edit((c) => ({ ...c, items }), immediate)}
         onAnnounce={say}

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { t } from '../../../lib/i18n';
 
 export interface ReorderButtonsProps {
   /** Prefix for the buttons' ids, unique on the page, so focus can follow a moved entry. */
@@ -15,14 +16,14 @@ export interface ReorderButtonsProps {
 export function ReorderButtons({ idPrefix, label, index, total, onMove, onRemove }: ReorderButtonsProps) {
   return (
     <div class="hc-actions hc-reorder">
-      <button id={`${idPrefix}-up`} type="button" disabled={index === 0} aria-label={`Move up: ${label}`} onClick={() => onMove(-1)}>
-        Move up
+      <button id={`${idPrefix}-up`} type="button" disabled={index === 0} aria-label={t('lists.reorder.upLabel', { label })} onClick={() => onMove(-1)}>
+        {t('lists.reorder.up')}
       </button>
-      <button id={`${idPrefix}-down`} type="button" disabled={index >= total - 1} aria-label={`Move down: ${label}`} onClick={() => onMove(1)}>
-        Move down
+      <button id={`${idPrefix}-down`} type="button" disabled={index >= total - 1} aria-label={t('lists.reorder.downLabel', { label })} onClick={() => onMove(1)}>
+        {t('lists.reorder.down')}
       </button>
-      <button type="button" class="hc-danger" aria-label={`Remove: ${label}`} onClick={onRemove}>
-        Remove
+      <button type="button" class="hc-danger" aria-label={t('lists.reorder.removeLabel', { label })} onClick={onRemove}>
+        {t('lists.reorder.remove')}
       </button>
     </div>
   );

@@ -1,4 +1,5 @@
 import type { ShareOptions } from '../../../lib/exchange/export-filter';
+import { t } from '../../../lib/i18n';
 
 export interface ShareOptionsFieldsProps {
   value: Required<ShareOptions>;
@@ -9,7 +10,7 @@ export interface ShareOptionsFieldsProps {
 export function ShareOptionsFields({ value, onChange }: ShareOptionsFieldsProps) {
   return (
     <fieldset class="hc-checks hc-share-options">
-      <legend>What to include when you print, copy or download</legend>
+      <legend>{t('lists.share.legend')}</legend>
       <div class="hc-check">
         <input
           id="hc-share-private"
@@ -18,9 +19,9 @@ export function ShareOptionsFields({ value, onChange }: ShareOptionsFieldsProps)
           aria-describedby="hc-share-private-why"
           onChange={(e) => onChange({ ...value, includePrivate: e.currentTarget.checked })}
         />
-        <label for="hc-share-private">Include items marked private</label>
+        <label for="hc-share-private">{t('lists.share.private')}</label>
       </div>
-      <p id="hc-share-private-why" class="hc-hint hc-check__hint">Items you mark private stay on this computer unless you tick this.</p>
+      <p id="hc-share-private-why" class="hc-hint hc-check__hint">{t('lists.share.privateHint')}</p>
       <div class="hc-check">
         <input
           id="hc-share-peer"
@@ -29,10 +30,10 @@ export function ShareOptionsFields({ value, onChange }: ShareOptionsFieldsProps)
           aria-describedby="hc-share-peer-why"
           onChange={(e) => onChange({ ...value, quotePeer: e.currentTarget.checked })}
         />
-        <label for="hc-share-peer">Quote forum posts and personal stories</label>
+        <label for="hc-share-peer">{t('lists.share.peer')}</label>
       </div>
       <p id="hc-share-peer-why" class="hc-hint hc-check__hint">
-        People wrote them for their own community. Without this, only the title, the address and your note are shared, not their words or usernames.
+        {t('lists.share.peerHint')}
       </p>
     </fieldset>
   );

@@ -1,5 +1,6 @@
-import { useState } from 'preact/hooks';
-import { STARTER_QUESTION_SETS } from '../../../lib/consult/starter-questions';
+import { useMemo, useState } from 'preact/hooks';
+import { starterQuestionSets } from '../../../lib/consult/starter-questions';
+import { t } from '../../../lib/i18n';
 
 export interface StarterQuestionsProps {
   /** Questions already on the list (not offered twice). */
@@ -11,9 +12,10 @@ const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLow
 
 /** Ready-made questions to pick from, set by set; picked ones join the list, where they can be reworded. */
 export function StarterQuestions({ present, onAdd }: StarterQuestionsProps) {
-  const [setId, setSetId] = useState(STARTER_QUESTION_SETS[0]?.id ?? '');
+  const sets = useMemo(starterQuestionSets, []);
+  const [setId, setSetId] = useState(sets[0]?.id ?? '');
   const [chosen, setChosen] = useState<string[]>([]);
-  const set = STARTER_QUESTION_SETS.find((s) => s.id === setId) ?? STARTER_QUESTION_SETS[0];
+  const set = sets.find((s) => s.id === setId) ?? sets[0];
   if (!set) return null;
   const add = () => {
     onAdd(chosen);
@@ -21,8 +23,8 @@ export function StarterQuestions({ present, onAdd }: StarterQuestionsProps) {
   };
   return (
     <details class="hc-starters">
-      <summary>Starter questions you can pick and change</summary>
-      <label for="hc-starter-set">Question set</label>
+      <summary>{t('lists.starters.summary')}</summary>
+      <label for="hc-starter-set">{t('lists.starters.set')}</label>
       <select
         id="hc-starter-set"
         value={set.id}
@@ -32,13 +34,13 @@ export function StarterQuestions({ present, onAdd }: StarterQuestionsProps) {
           setChosen([]);
         }}
       >
-        {STARTER_QUESTION_SETS.map((s) => (
+        {sets.map((s) => (
           <option key={s.id} value={s.id}>{s.name}</option>
         ))}
       </select>
       <p id="hc-starter-about" class="hc-hint">{set.about}</p>
       <fieldset class="hc-checks">
-        <legend>Questions in “{set.name}”</legend>
+        <legend>{t('lists.starters.inSet', { name: set.name })}</legend>
         {set.questions.map((q, i) => {
           const id = `hc-starter-${set.id}-${i}`;
           const already = present.some((p) => same(p, q));
@@ -56,14 +58,14 @@ export function StarterQuestions({ present, onAdd }: StarterQuestionsProps) {
               />
               <label for={id}>
                 {q}
-                {already ? <span class="hc-muted"> (already on your list)</span> : null}
+                {already ? <span class="hc-muted"> {t('lists.starters.alreadyOnList')}</span> : null}
               </label>
             </div>
           );
         })}
       </fieldset>
       <button type="button" disabled={!chosen.length} onClick={add}>
-        {chosen.length ? `Add ${chosen.length} chosen question${chosen.length === 1 ? '' : 's'}` : 'Add chosen questions'}
+        {chosen.length ? t('lists.starters.addCount', chosen.length) : t('lists.starters.add')}
       </button>
     </details>
   );

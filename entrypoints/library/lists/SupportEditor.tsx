@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { describeMove, moveById, removeById, updateById } from '../../../lib/consult/list-edits';
 import type { SupportEntry } from '../../../lib/model/collection';
 import { focusSoon, ReorderButtons, useFocusAfterMove } from './ReorderButtons';
+import { t } from '../../../lib/i18n';
 
 export interface SupportEditorProps {
   support: SupportEntry[];
@@ -35,26 +36,26 @@ export function SupportEditor({ support, onChange, onAnnounce }: SupportEditorPr
     }
     setMissingName(false);
     onChange([...support, { id: crypto.randomUUID(), name: adding.name.trim(), contact: adding.contact.trim(), note: adding.note.trim() }], true);
-    onAnnounce(`Added “${adding.name.trim()}” to where to get support.`);
+    onAnnounce(t('lists.support.added', { name: adding.name.trim() }));
     setAdding(EMPTY);
   };
 
   return (
     <section class="hc-panel hc-section" aria-labelledby={HEADING}>
-      <h2 id={HEADING} tabIndex={-1}>Where to get support</h2>
-      <p class="hc-hint">Helplines, charities, local groups and services, printed under the reading.</p>
+      <h2 id={HEADING} tabIndex={-1}>{t('lists.support.heading')}</h2>
+      <p class="hc-hint">{t('lists.support.hint')}</p>
       {support.length ? (
         <ol class="hc-support">
           {support.map((entry, index) => (
             <li key={entry.id} class="hc-support__entry" data-support-id={entry.id}>
               <div class="hc-grid-2">
-                {field(entry, 'name', 'Name')}
-                {field(entry, 'contact', 'Phone, website or opening hours')}
+                {field(entry, 'name', t('lists.support.name'))}
+                {field(entry, 'contact', t('lists.support.contact'))}
               </div>
-              {field(entry, 'note', 'Note for the patient')}
+              {field(entry, 'note', t('lists.support.note'))}
               <ReorderButtons
                 idPrefix={`hc-support-${entry.id}`}
-                label={entry.name || `support entry ${index + 1}`}
+                label={entry.name || t('lists.support.entryNumber', { number: index + 1 })}
                 index={index}
                 total={support.length}
                 onMove={(delta) => {
@@ -66,7 +67,7 @@ export function SupportEditor({ support, onChange, onAnnounce }: SupportEditorPr
                 }}
                 onRemove={() => {
                   onChange(removeById(support, entry.id), true);
-                  onAnnounce(`Removed “${entry.name}” from where to get support.`);
+                  onAnnounce(t('lists.support.removed', { name: entry.name }));
                   focusSoon(HEADING);
                 }}
               />
@@ -74,13 +75,13 @@ export function SupportEditor({ support, onChange, onAnnounce }: SupportEditorPr
           ))}
         </ol>
       ) : (
-        <p class="hc-muted">No support entries yet.</p>
+        <p class="hc-muted">{t('lists.support.none')}</p>
       )}
       <form class="hc-support__new" onSubmit={add} aria-labelledby="hc-support-new-heading">
-        <h3 id="hc-support-new-heading">Add a support entry</h3>
+        <h3 id="hc-support-new-heading">{t('lists.support.newHeading')}</h3>
         <div class="hc-grid-2">
           <div>
-            <label for="hc-support-new-name">Name</label>
+            <label for="hc-support-new-name">{t('lists.support.name')}</label>
             <input
               id="hc-support-new-name"
               type="text"
@@ -90,17 +91,17 @@ export function SupportEditor({ support, onChange, onAnnounce }: SupportEditorPr
               value={adding.name}
               onInput={(e) => setAdding({ ...adding, name: e.currentTarget.value })}
             />
-            {missingName ? <p id="hc-support-new-error" class="hc-field-error">Type a name, for example “Diabetes UK helpline”.</p> : null}
+            {missingName ? <p id="hc-support-new-error" class="hc-field-error">{t('lists.support.nameMissing')}</p> : null}
           </div>
           <div>
-            <label for="hc-support-new-contact">Phone, website or opening hours</label>
+            <label for="hc-support-new-contact">{t('lists.support.contact')}</label>
             <input id="hc-support-new-contact" type="text" maxLength={200} value={adding.contact} onInput={(e) => setAdding({ ...adding, contact: e.currentTarget.value })} />
           </div>
         </div>
-        <label for="hc-support-new-note">Note for the patient</label>
+        <label for="hc-support-new-note">{t('lists.support.note')}</label>
         <input id="hc-support-new-note" type="text" maxLength={4000} value={adding.note} onInput={(e) => setAdding({ ...adding, note: e.currentTarget.value })} />
         <div class="hc-actions">
-          <button type="submit">Add support entry</button>
+          <button type="submit">{t('lists.support.add')}</button>
         </div>
       </form>
     </section>

@@ -3,6 +3,7 @@ import { listProblem } from '../../../lib/consult/list-edits';
 import type { LibraryRepository } from '../../../lib/db/repository';
 import type { Collection } from '../../../lib/model/collection';
 import { fail } from '../../../lib/model/result';
+import { t } from '../../../lib/i18n';
 
 /** How long typing may pause before the list is saved. */
 const SAVE_AFTER_MS = 600;
@@ -59,7 +60,7 @@ export function useListDraft<C extends Collection>(repo: LibraryRepository, stor
       if (why) return false;
       pending.current = false;
       inFlight.current += 1;
-      const result = await repo.collections.save(wanted).catch(() => fail('storage-failed', 'Your changes could not be saved. Try again.'));
+      const result = await repo.collections.save(wanted).catch(() => fail('storage-failed', t('lists.editor.saveFailed')));
       inFlight.current -= 1;
       if (!result.ok) {
         pending.current = true;

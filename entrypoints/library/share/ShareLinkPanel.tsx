@@ -5,6 +5,7 @@ import { qrSvgDataUrl } from '../../../lib/consult/qr';
 import type { CollectionFile } from '../../../lib/exchange/collection-file';
 import { encodeShareLink, TOO_LARGE_MESSAGE } from '../../../lib/exchange/share-link';
 import './share.css';
+import { t } from '../../../lib/i18n';
 
 export interface ShareLinkPanelProps {
   /** The list as a collection file, with the editor's share options; undefined when it could not be saved (the editor says why). */
@@ -31,7 +32,7 @@ export function ShareLinkPanel({ makeFile }: ShareLinkPanelProps) {
   const share = async () => {
     const file = await makeFile();
     if (!file) {
-      setState({ step: 'problem', message: 'The list could not be saved, so no link was made. See the message above.' });
+      setState({ step: 'problem', message: t('share.notSaved') });
       return;
     }
     const link = await encodeShareLink(file, browser.runtime.getURL('/library.html'));
@@ -56,29 +57,28 @@ export function ShareLinkPanel({ makeFile }: ShareLinkPanelProps) {
 
   return (
     <div class="hc-share-link" data-testid="share-link">
-      <h3>Share as a link</h3>
+      <h3>{t('share.heading')}</h3>
       <p class="hc-hint">
-        The list travels inside the link itself: it is not uploaded anywhere, and the part after “#” is never sent to any website. Only people who
-        have Health Clipper can open it, by pasting it into their browser’s address bar. Long lists need the file instead.
+        {t('share.hint')}
       </p>
       <div class="hc-actions">
-        <button type="button" onClick={() => void share()}>Share as a link</button>
+        <button type="button" onClick={() => void share()}>{t('share.button')}</button>
       </div>
       {state.step === 'problem' ? <StatusMessage tone="error">{state.message}</StatusMessage> : null}
       {state.step === 'made' ? (
         <>
           <StatusMessage tone={state.copied ? 'success' : 'info'}>
-            {state.copied ? 'Link copied. Paste it into an e-mail or a message.' : 'Select the link below and copy it (Ctrl+C, or Cmd+C on a Mac).'}
+            {state.copied ? t('share.copied') : t('share.selectIt')}
           </StatusMessage>
-          <label for="hc-share-link-field">The link ({state.link.length.toLocaleString('en-GB')} characters)</label>
+          <label for="hc-share-link-field">{t('share.linkLabel', { count: state.link.length.toLocaleString() })}</label>
           <input id="hc-share-link-field" type="text" readOnly value={state.link} onFocus={(e) => e.currentTarget.select()} />
           {state.qr ? (
             <figure class="hc-share-link__qr">
-              <img src={state.qr} width={220} height={220} alt="QR code of the share link" />
-              <figcaption class="hc-hint">One QR code for the whole list. It opens only in a browser that has Health Clipper.</figcaption>
+              <img src={state.qr} width={220} height={220} alt={t('share.qrAlt')} />
+              <figcaption class="hc-hint">{t('share.qrCaption')}</figcaption>
             </figure>
           ) : (
-            <p class="hc-hint">This link is too long for a QR code that scans reliably; share the link or the file.</p>
+            <p class="hc-hint">{t('share.qrTooLong')}</p>
           )}
         </>
       ) : null}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { StatusMessage } from '../../../components/StatusMessage';
 import { decodeShareLink } from '../../../lib/exchange/share-link';
 import { openImportPreview } from '../import/open-import';
+import { t } from '../../../lib/i18n';
 
 export interface SharedListViewProps {
   /** The address fragment without "#": `share=v1.…`. */
@@ -24,7 +25,7 @@ export function SharedListView({ fragment }: SharedListViewProps) {
       else {
         // #import replaces the long #share=… address in the history, so Back does not unpack it again.
         history.replaceState(history.state, '', '#import');
-        openImportPreview(file.value, { sourceLabel: 'a share link' });
+        openImportPreview(file.value, { sourceLabel: t('share.sourceLabel') });
         dispatchEvent(new HashChangeEvent('hashchange'));
       }
     });
@@ -35,15 +36,15 @@ export function SharedListView({ fragment }: SharedListViewProps) {
 
   return (
     <main class="hc-import">
-      <p><a href="#lists">Back to collections and lists</a></p>
-      <h1>A list shared with you</h1>
+      <p><a href="#lists">{t('share.back')}</a></p>
+      <h1>{t('share.heading2')}</h1>
       {problem ? (
         <StatusMessage tone="error">
           <p>{problem}</p>
-          <p>Nothing was added to your library.</p>
+          <p>{t('share.nothingAdded')}</p>
         </StatusMessage>
       ) : (
-        <p role="status">Opening the shared list…</p>
+        <p role="status">{t('share.opening')}</p>
       )}
     </main>
   );

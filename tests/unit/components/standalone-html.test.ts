@@ -1,6 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { collectionHtml, STANDALONE_CSP } from '../../../components/consult/standalone-html';
+import { collectionSchema } from '../../../lib/model/collection';
 import { clip, entry, highlight, NOW, prescription, readingList } from '../lib/consult/fixtures';
 
 const parse = (html: string) => new JSDOM(html).window.document;
@@ -66,6 +67,24 @@ describe('collectionHtml', () => {
     expect(texts(doc, '.hc-doc__notice')).toEqual(['1 page on this list is no longer in my library, so it is not shown.']);
     // Reading lists print without QR codes by default, to stay short.
     expect(doc.querySelectorAll('img')).toHaveLength(0);
+  });
+
+  it('heads a plain collection "Collection" (not "Reading list"), its pages "Pages" and notes "Note", in the catalogue\'s language', () => {
+    const list = appointment();
+    const plain = collectionSchema.parse({
+      kind: 'collection',
+      id: 'c-1',
+      title: 'What our members found helpful',
+      createdAt: '2026-11-20T10:00:00.000Z',
+      updatedAt: '2026-11-20T10:00:00.000Z',
+      items: list.collection.items,
+    });
+    const doc = parse(collectionHtml({ collection: plain, entries: list.entries }, [], NOW));
+    expect(texts(doc, '.hc-doc__kind')).toEqual(['Collection']);
+    expect(texts(doc, 'h2')).toEqual(['Pages']);
+    expect(texts(doc, '.hc-doc__note')[0]).toBe('Note: Explains my tiredness');
+    expect(doc.documentElement.lang).toBe('en-GB');
+    expect(doc.querySelector('article')?.getAttribute('lang')).toBe('en-GB');
   });
 
   it('prints a prescription: header, items with notes and a labelled QR code each, support; gone pages only on screen', () => {

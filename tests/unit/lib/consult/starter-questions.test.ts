@@ -1,21 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { questionsFromHighlights, readsAsQuestion, STARTER_QUESTION_SETS } from '../../../../lib/consult/starter-questions';
+import { questionsFromHighlights, readsAsQuestion, starterQuestionSets } from '../../../../lib/consult/starter-questions';
 import { highlight } from './fixtures';
 
-describe('STARTER_QUESTION_SETS', () => {
+describe('starterQuestionSets', () => {
   it('starts with the five default prompts', () => {
-    const [first] = STARTER_QUESTION_SETS;
+    const [first] = starterQuestionSets();
     expect(first?.questions).toHaveLength(5);
     expect(first?.questions.join(' ')).toMatch(/options.*benefits and risks.*do nothing.*daily life.*find out more.*support/s);
   });
 
   it('offers Ask 3 Questions, BRAN and Ask Me 3 style sets, each a short list of real questions', () => {
-    const byId = new Map(STARTER_QUESTION_SETS.map((s) => [s.id, s]));
+    const sets = starterQuestionSets();
+    const byId = new Map(sets.map((s) => [s.id, s]));
     expect(byId.get('ask-3')?.questions).toHaveLength(3);
     expect(byId.get('bran')?.questions.map((q) => q.split(':')[0])).toEqual(['Benefits', 'Risks', 'Alternatives', 'Nothing']);
     expect(byId.get('ask-me-3')?.questions).toHaveLength(3);
-    expect(new Set(STARTER_QUESTION_SETS.map((s) => s.id)).size).toBe(STARTER_QUESTION_SETS.length);
-    for (const set of STARTER_QUESTION_SETS) {
+    expect(new Set(sets.map((s) => s.id)).size).toBe(sets.length);
+    for (const set of sets) {
       expect(set.name && set.about).toBeTruthy();
       for (const q of set.questions) expect(q).toMatch(/\?$/);
     }
