@@ -3,7 +3,10 @@ import type { ImportLibrary, ImportPlan, LibraryClipInfo } from '../exchange/imp
 import { clipSchema, type Clip } from '../model/clip';
 import { clipIdsOf, collectionSchema, type Collection, type CollectionItemInput, type StoredCollection } from '../model/collection';
 import { highlightSchema, type Highlight } from '../model/highlight';
+import { t } from '../i18n';
 import { fail, ok, type Result } from '../model/result';
+import { isCancelled, throwIfCancelled } from '../progress/progress';
+import type { WorkOptions } from './backup-store';
 import type { LibraryDb } from './library-db';
 import { storageError } from './storage-error';
 
@@ -27,6 +30,9 @@ export interface ImportOutcome {
   addedHighlights: number;
   reusedHighlights: number;
 }
+
+/** Records per write: the cancel is checked between writes. */
+const WRITE_BATCH = 250;
 
 /** Thrown inside the transaction to roll it back with a message for the user. */
 class ImportRefused extends Error {}
@@ -79,11 +85,26 @@ export async function readImportLibrary(db: LibraryDb, addresses: readonly strin
  * inside the transaction: a page saved since the preview is reused rather
  * than saved twice, a page deleted since is saved again as a link, and a
  * passage highlighted since is not highlighted twice. The user's own
- * titles, notes and tags are never changed.
+ * titles, notes and tags are never changed. `signal` is checked between
+ * writes: a cancel rolls everything back, up to the last write.
  */
-export async function applyImportPlan(db: LibraryDb, deps: Deps, plan: ImportPlan): Promise<Result<ImportOutcome>> {
+export async function applyImportPlan(db: LibraryDb, deps: Deps, plan: ImportPlan, { signal, onProgress }: WorkOptions = {}): Promise<Result<ImportOutcome>> {
+  if (signal?.aborted) return fail('cancelled', t('progress.stopped'));
   try {
     return await db.transaction('rw', db.clips, db.highlights, db.collections, async () => {
+      // Work: each new page, each new highlight, and the collection.
+      let done = 0;
+      let total = plan.pages.length + plan.highlights.length + 1;
+      const writeInBatches = async <R>(rows: readonly R[], write: (batch: R[]) => Promise<unknown>) => {
+        for (let i = 0; i < rows.length; i += WRITE_BATCH) {
+          throwIfCancelled(signal);
+          const batch = rows.slice(i, i + WRITE_BATCH);
+          await write(batch);
+          done += batch.length;
+          onProgress?.({ done, total });
+        }
+      };
+      onProgress?.({ done, total });
       const now = deps.now().toISOString();
 
       // Pages: the planned match if it is still there, else whatever is saved under the address now, else a new link clip.
@@ -121,7 +142,8 @@ export async function applyImportPlan(db: LibraryDb, deps: Deps, plan: ImportPla
         pageClips.push(parsed.data);
         added.push(parsed.data);
       });
-      await db.clips.bulkAdd(added);
+      total = added.length + plan.highlights.length + 1;
+      await writeInBatches(added, (batch) => db.clips.bulkAdd(batch));
       const addedIds = new Set(added.map((c) => c.id));
 
       // Highlights: the user's own on the same passage if there is one now, else a new one.
@@ -153,7 +175,8 @@ export async function applyImportPlan(db: LibraryDb, deps: Deps, plan: ImportPla
         passages.set(key, parsed.data.id);
         return parsed.data.id;
       });
-      await db.highlights.bulkAdd(newHighlights);
+      total = added.length + newHighlights.length + 1;
+      await writeInBatches(newHighlights, (batch) => db.highlights.bulkAdd(batch));
 
       // The collection, every item with where its note came from.
       const items: CollectionItemInput[] = plan.items.map((item) => {
@@ -174,7 +197,9 @@ export async function applyImportPlan(db: LibraryDb, deps: Deps, plan: ImportPla
       });
       if (!parsed.success) throw new ImportRefused('The collection in the file could not be saved, so nothing was imported.');
       const stored: StoredCollection = { ...parsed.data, clipIds: clipIdsOf(parsed.data) };
+      throwIfCancelled(signal);
       await db.collections.add(stored);
+      onProgress?.({ done: total, total });
       return ok({
         collection: parsed.data,
         addedPages: added.length,
@@ -184,6 +209,7 @@ export async function applyImportPlan(db: LibraryDb, deps: Deps, plan: ImportPla
       });
     });
   } catch (error) {
+    if (isCancelled(error)) return fail('cancelled', t('progress.stopped'));
     if (error instanceof ImportRefused) return fail('invalid-input', error.message);
     return storageError(error, 'nothing was imported');
   }
