@@ -150,7 +150,7 @@ export class BackupStore {
   async replaceAll(input: LibrarySnapshot, { signal, onProgress }: WorkOptions = {}): Promise<Result<LibraryCounts>> {
     if (signal?.aborted) return fail('cancelled', t('progress.stopped'));
     const parsed = snapshotSchema.safeParse(input);
-    if (!parsed.success) return fail('invalid-input', 'The backup could not be read, so your library was not changed.');
+    if (!parsed.success) return fail('invalid-input', t('restore.badBackup'));
     const snapshot = parsed.data;
     const total = snapshot.siteRules.length + snapshot.collections.length + snapshot.highlights.length + snapshot.clips.length;
     const written = { done: 0, total, signal, onProgress };
@@ -166,9 +166,9 @@ export class BackupStore {
       });
     } catch (error) {
       if (isCancelled(error)) return fail('cancelled', t('progress.stopped'));
-      const failed = storageError<LibraryCounts>(error, 'the backup was not restored');
+      const failed = storageError<LibraryCounts>(error, t('restore.notRestoredShort'));
       if (failed.ok || failed.error.code === 'storage-full') return failed;
-      return fail('storage-failed', 'The backup could not be restored, so your library was left exactly as it was. Try again, or restart the browser.');
+      return fail('storage-failed', t('restore.notRestored'));
     }
     return ok({
       siteRules: snapshot.siteRules.length,

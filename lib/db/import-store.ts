@@ -138,7 +138,7 @@ export async function applyImportPlan(db: LibraryDb, deps: Deps, plan: ImportPla
           sourceVerdict: page.verdict,
           signals: [],
         });
-        if (!parsed.success) throw new ImportRefused(`The page “${page.title.slice(0, 80)}” could not be saved, so nothing was imported.`);
+        if (!parsed.success) throw new ImportRefused(t('import.pageRefused', { title: page.title.slice(0, 80) }));
         pageClips.push(parsed.data);
         added.push(parsed.data);
       });
@@ -154,7 +154,7 @@ export async function applyImportPlan(db: LibraryDb, deps: Deps, plan: ImportPla
       const newHighlights: Highlight[] = [];
       const highlightIds = plan.highlights.map((h) => {
         const clip = pageClips[h.page];
-        if (!clip) throw new ImportRefused('The import plan is damaged, so nothing was imported. Choose the file again.');
+        if (!clip) throw new ImportRefused(t('import.planDamaged'));
         const key = `${clip.id} ${squash(h.quote.exact)}`;
         const same = passages.get(key);
         if (same) return same;
@@ -170,7 +170,7 @@ export async function applyImportPlan(db: LibraryDb, deps: Deps, plan: ImportPla
           createdAt: now,
           updatedAt: now,
         });
-        if (!parsed.success) throw new ImportRefused('A highlight in the file could not be saved, so nothing was imported.');
+        if (!parsed.success) throw new ImportRefused(t('import.highlightRefused'));
         newHighlights.push(parsed.data);
         passages.set(key, parsed.data.id);
         return parsed.data.id;
@@ -182,7 +182,7 @@ export async function applyImportPlan(db: LibraryDb, deps: Deps, plan: ImportPla
       const items: CollectionItemInput[] = plan.items.map((item) => {
         const clip = pageClips[item.page];
         const highlightId = item.highlight === undefined ? undefined : highlightIds[item.highlight];
-        if (!clip || (item.highlight !== undefined && !highlightId)) throw new ImportRefused('The import plan is damaged, so nothing was imported. Choose the file again.');
+        if (!clip || (item.highlight !== undefined && !highlightId)) throw new ImportRefused(t('import.planDamaged'));
         return { id: deps.newId(), clipId: clip.id, ...(highlightId ? { highlightId } : {}), note: item.note, private: item.private, provenance: plan.provenance };
       });
       const fields = plan.collection;
@@ -195,7 +195,7 @@ export async function applyImportPlan(db: LibraryDb, deps: Deps, plan: ImportPla
         updatedAt: now,
         items,
       });
-      if (!parsed.success) throw new ImportRefused('The collection in the file could not be saved, so nothing was imported.');
+      if (!parsed.success) throw new ImportRefused(t('import.collectionRefused'));
       const stored: StoredCollection = { ...parsed.data, clipIds: clipIdsOf(parsed.data) };
       throwIfCancelled(signal);
       await db.collections.add(stored);
@@ -211,6 +211,6 @@ export async function applyImportPlan(db: LibraryDb, deps: Deps, plan: ImportPla
   } catch (error) {
     if (isCancelled(error)) return fail('cancelled', t('progress.stopped'));
     if (error instanceof ImportRefused) return fail('invalid-input', error.message);
-    return storageError(error, 'nothing was imported');
+    return storageError(error, t('import.nothingImported'));
   }
 }

@@ -72,7 +72,7 @@ export class LinkImportStore {
    */
   async apply(input: readonly unknown[], { signal, onProgress }: WorkOptions = {}): Promise<Result<LinkImportOutcome>> {
     const parsed = z.array(newLinkClipSchema).max(MAX_LINKS).safeParse(input);
-    if (!parsed.success) return fail('invalid-input', 'These links could not be read, so nothing was added.');
+    if (!parsed.success) return fail('invalid-input', t('import.links.badLinks'));
     if (signal?.aborted) return fail('cancelled', t('progress.stopped'));
     try {
       return await this.db.transaction('rw', this.db.clips, async () => {
@@ -89,7 +89,7 @@ export class LinkImportStore {
       });
     } catch (error) {
       if (isCancelled(error)) return fail('cancelled', t('progress.stopped'));
-      return storageError(error, 'no links were added');
+      return storageError(error, t('import.links.noneAdded'));
     }
   }
 
