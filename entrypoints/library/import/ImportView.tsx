@@ -17,7 +17,7 @@ export interface ImportViewProps {
 }
 
 type State =
-  | { step: 'choose' }
+  | { step: 'choose'; cancelled?: boolean }
   | { step: 'reading'; from: string }
   | { step: 'problem'; message: string; fromFile: boolean }
   | { step: 'preview'; from: string; plan: ImportPlan; busy: boolean; error?: string; cancelled?: boolean };
@@ -44,8 +44,11 @@ export function ImportView({ repo }: ImportViewProps) {
   const [state, setState] = useState<State>({ step: 'choose' });
   const input = useRef<HTMLInputElement>(null);
   const work = useCancellableWork();
+  // Reading only looks at the file and the library, so it can always be dropped: a newer number means "cancelled".
+  const reads = useRef(0);
 
   const readText = async (text: string, from: string, fromFile: boolean) => {
+    const mine = ++reads.current;
     setState({ step: 'reading', from });
     performance.mark('hc-import-read');
     const checked = checkCollectionFile(text);
@@ -55,11 +58,12 @@ export function ImportView({ repo }: ImportViewProps) {
     }
     try {
       const library = await repo.collections.importLibraryFor(importAddresses(checked.file));
+      if (reads.current !== mine) return;
       const plan = planImport(checked.file, library);
       measure('hc-import-preview', 'hc-import-read');
       setState({ step: 'preview', from, plan, busy: false });
     } catch {
-      setState({ step: 'problem', message: t('import.libraryUnreadable'), fromFile });
+      if (reads.current === mine) setState({ step: 'problem', message: t('import.libraryUnreadable'), fromFile });
     }
   };
 
@@ -89,6 +93,13 @@ export function ImportView({ repo }: ImportViewProps) {
     } catch {
       setState({ step: 'problem', message: t('import.unreadable'), fromFile: true });
     }
+  };
+
+  const cancelReading = () => {
+    reads.current++;
+    if (input.current) input.current.value = '';
+    setState({ step: 'choose', cancelled: true });
+    input.current?.focus();
   };
 
   const cancel = () => {
@@ -129,7 +140,10 @@ export function ImportView({ repo }: ImportViewProps) {
         disabled={state.step === 'reading' || (state.step === 'preview' && state.busy)}
         onChange={(e) => void choose(e.currentTarget.files?.[0])}
       />
-      {state.step === 'reading' ? <p role="status">{t('import.reading', { from: state.from })}</p> : null}
+      {state.step === 'reading' ? (
+        <ProgressStatus label={t('import.readingLabel')} text={t('import.reading', { from: state.from })} onCancel={cancelReading} cancelLabel={t('common.cancel')} />
+      ) : null}
+      {state.step === 'choose' && state.cancelled ? <StatusMessage tone="info">{t('import.cancelled')}</StatusMessage> : null}
       {state.step === 'problem' ? (
         <div class="hc-import__problem">
           <StatusMessage tone="error">
