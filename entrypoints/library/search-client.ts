@@ -1,3 +1,4 @@
+import { t } from '../../lib/i18n';
 import { LibraryDb } from '../../lib/db/library-db';
 import { LibrarySearch, type LibraryHits, type LibraryQuery, type SearchProgress } from '../../lib/db/library-search';
 import type { SearchWorkerReply, SearchWorkerRequest } from '../../lib/db/search-protocol';
@@ -59,7 +60,7 @@ function startWorkerClient(): SearchClient | undefined {
     async search(request) {
       const reply = await ask((id) => ({ type: 'search', id, request }));
       if (reply.type === 'hits') return { ...reply.hits, ids: typeof reply.ids !== 'string' ? reply.ids : reply.ids ? reply.ids.split('\n') : [], tookMs: reply.tookMs };
-      throw new Error(reply.type === 'failed' ? reply.message : 'Search did not answer.');
+      throw new Error(reply.type === 'failed' ? reply.message : t('searchIndex.noAnswer'));
     },
     onProgress(listener) {
       listeners.add(listener);
@@ -68,7 +69,7 @@ function startWorkerClient(): SearchClient | undefined {
     },
     async stats() {
       const reply = await ask((id) => ({ type: 'stats', id }));
-      if (reply.type !== 'stats') throw new Error('Search did not answer.');
+      if (reply.type !== 'stats') throw new Error(t('searchIndex.noAnswer'));
       return { bytes: reply.bytes, progress: reply.progress };
     },
     flush: () => worker.postMessage({ type: 'flush' } satisfies SearchWorkerRequest),

@@ -3,7 +3,9 @@ import * as z from 'zod';
 import { clipSchema, type Clip } from '../model/clip';
 import { clipIdsOf, collectionSchema, type Collection, type StoredCollection } from '../model/collection';
 import { highlightSchema, type Highlight } from '../model/highlight';
+import { t } from '../i18n';
 import { fail, ok, type Result } from '../model/result';
+import { isCancelled, throwIfCancelled, type ProgressListener } from '../progress/progress';
 import { siteRuleSchema, type SiteRule } from '../model/source-type';
 import type { LibraryDb } from './library-db';
 import { storageError } from './storage-error';
@@ -32,6 +34,12 @@ export type SnapshotPage =
 export interface SnapshotVisitor {
   start(counts: LibraryCounts): void;
   page(page: SnapshotPage): void;
+}
+
+/** What slow whole-library work may be given: a way to stop it, and a listener told after each page. */
+export interface WorkOptions {
+  signal?: AbortSignal;
+  onProgress?: ProgressListener;
 }
 
 /** Records per read or write: large enough to be quick, small enough that one page of clips is a few megabytes. */
@@ -87,20 +95,30 @@ export class BackupStore {
   /**
    * Hands the whole library to `visitor` in pages, inside one read
    * transaction, in LIBRARY_TABLES order. Records are never all held at once:
-   * each page can be turned into text and dropped.
+   * each page can be turned into text and dropped. `signal` is checked
+   * before each page; `onProgress` counts records read of all records.
    */
-  async read(visitor: SnapshotVisitor, pageSize = PAGE_SIZE): Promise<Result<LibraryCounts>> {
+  async read(visitor: SnapshotVisitor, pageSize = PAGE_SIZE, { signal, onProgress }: WorkOptions = {}): Promise<Result<LibraryCounts>> {
     try {
       return await this.db.transaction('r', this.tables(), async () => {
         const counts = await this.counts();
+        const total = counts.siteRules + counts.collections + counts.highlights + counts.clips;
+        let done = 0;
+        const seen = (n: number) => {
+          done += n;
+          onProgress?.({ done, total });
+        };
         visitor.start(counts);
-        await this.page(this.db.siteRules, (r) => r.host, pageSize, (rows) => visitor.page({ table: 'siteRules', rows }));
-        await this.page(this.db.collections, (r) => r.id, pageSize, (rows) => visitor.page({ table: 'collections', rows: rows.map(unstored) }));
-        await this.page(this.db.highlights, (r) => r.id, pageSize, (rows) => visitor.page({ table: 'highlights', rows }));
-        await this.page(this.db.clips, (r) => r.id, pageSize, (rows) => visitor.page({ table: 'clips', rows }));
+        onProgress?.({ done, total });
+        const each = { signal, seen };
+        await this.page(this.db.siteRules, (r) => r.host, pageSize, each, (rows) => visitor.page({ table: 'siteRules', rows }));
+        await this.page(this.db.collections, (r) => r.id, pageSize, each, (rows) => visitor.page({ table: 'collections', rows: rows.map(unstored) }));
+        await this.page(this.db.highlights, (r) => r.id, pageSize, each, (rows) => visitor.page({ table: 'highlights', rows }));
+        await this.page(this.db.clips, (r) => r.id, pageSize, each, (rows) => visitor.page({ table: 'clips', rows }));
         return ok(counts);
       });
     } catch (error) {
+      if (isCancelled(error)) return fail('cancelled', t('progress.stopped'));
       return storageError(error);
     }
   }
@@ -124,24 +142,33 @@ export class BackupStore {
   /**
    * Replaces the whole library with `input` in one transaction: every table
    * is cleared and refilled, or, if anything fails (a bad record, a full
-   * disk), nothing at all changes. Checked against the model schemas first.
+   * disk, the user cancelling through `signal`), nothing at all changes.
+   * Checked against the model schemas first. The signal is checked before
+   * each page is written, so a cancel is honoured up to the last page;
+   * after that the transaction commits.
    */
-  async replaceAll(input: LibrarySnapshot): Promise<Result<LibraryCounts>> {
+  async replaceAll(input: LibrarySnapshot, { signal, onProgress }: WorkOptions = {}): Promise<Result<LibraryCounts>> {
+    if (signal?.aborted) return fail('cancelled', t('progress.stopped'));
     const parsed = snapshotSchema.safeParse(input);
-    if (!parsed.success) return fail('invalid-input', 'The backup could not be read, so your library was not changed.');
+    if (!parsed.success) return fail('invalid-input', t('restore.badBackup'));
     const snapshot = parsed.data;
+    const total = snapshot.siteRules.length + snapshot.collections.length + snapshot.highlights.length + snapshot.clips.length;
+    const written = { done: 0, total, signal, onProgress };
     try {
       await this.db.transaction('rw', this.tables(), async () => {
-        await Promise.all(this.tables().map((t) => t.clear()));
-        await this.addInPages(this.db.siteRules, snapshot.siteRules);
-        await this.addInPages(this.db.collections, snapshot.collections.map(stored));
-        await this.addInPages(this.db.highlights, snapshot.highlights);
-        await this.addInPages(this.db.clips, snapshot.clips);
+        throwIfCancelled(signal);
+        await Promise.all(this.tables().map((table) => table.clear()));
+        onProgress?.({ done: 0, total });
+        await this.addInPages(this.db.siteRules, snapshot.siteRules, written);
+        await this.addInPages(this.db.collections, snapshot.collections.map(stored), written);
+        await this.addInPages(this.db.highlights, snapshot.highlights, written);
+        await this.addInPages(this.db.clips, snapshot.clips, written);
       });
     } catch (error) {
-      const failed = storageError<LibraryCounts>(error, 'the backup was not restored');
+      if (isCancelled(error)) return fail('cancelled', t('progress.stopped'));
+      const failed = storageError<LibraryCounts>(error, t('restore.notRestoredShort'));
       if (failed.ok || failed.error.code === 'storage-full') return failed;
-      return fail('storage-failed', 'The backup could not be restored, so your library was left exactly as it was. Try again, or restart the browser.');
+      return fail('storage-failed', t('restore.notRestored'));
     }
     return ok({
       siteRules: snapshot.siteRules.length,
@@ -151,17 +178,33 @@ export class BackupStore {
     });
   }
 
-  private async addInPages<T, K, I>(table: Table<T, K, I>, rows: readonly I[]): Promise<void> {
-    for (let i = 0; i < rows.length; i += PAGE_SIZE) await table.bulkAdd(rows.slice(i, i + PAGE_SIZE));
+  /** Writes rows a page at a time; a cancel between pages throws, which rolls the whole transaction back. */
+  private async addInPages<T, K, I>(table: Table<T, K, I>, rows: readonly I[], written: { done: number; total: number } & WorkOptions): Promise<void> {
+    for (let i = 0; i < rows.length; i += PAGE_SIZE) {
+      throwIfCancelled(written.signal);
+      const page = rows.slice(i, i + PAGE_SIZE);
+      await table.bulkAdd(page);
+      written.done += page.length;
+      written.onProgress?.({ done: written.done, total: written.total });
+    }
   }
 
-  /** Reads a table in primary-key order, one page at a time. */
-  private async page<T, K, I>(table: Table<T, K, I>, keyOf: (row: T) => IndexableType, size: number, each: (rows: T[]) => void): Promise<void> {
+  /** Reads a table in primary-key order, one page at a time, stopping if `signal` fires. */
+  private async page<T, K, I>(
+    table: Table<T, K, I>,
+    keyOf: (row: T) => IndexableType,
+    size: number,
+    { signal, seen }: { signal?: AbortSignal; seen: (n: number) => void },
+    each: (rows: T[]) => void,
+  ): Promise<void> {
+    throwIfCancelled(signal);
     let rows = await table.orderBy(':id').limit(size).toArray();
     while (rows.length) {
       each(rows);
+      seen(rows.length);
       const last = rows[rows.length - 1];
       if (rows.length < size || last === undefined) return;
+      throwIfCancelled(signal);
       rows = await table.where(':id').above(keyOf(last)).limit(size).toArray();
     }
   }

@@ -14,6 +14,7 @@ import type { ClipSummary, ResolvedItem, ResolvedCollection } from '../model/col
 import type { Highlight } from '../model/highlight';
 import { fail, ok, type Result } from '../model/result';
 import type { LibraryDb } from './library-db';
+import type { WorkOptions } from './backup-store';
 import { applyImportPlan, readImportLibrary, type ImportOutcome } from './import-store';
 import type { ImportLibrary, ImportPlan } from '../exchange/import-plan';
 import { storageError } from './storage-error';
@@ -215,8 +216,8 @@ export class CollectionStore {
   }
 
   /** Imports a previewed collection file: new pages, highlights and the collection, in one transaction (all or nothing). */
-  applyImport(plan: ImportPlan): Promise<Result<ImportOutcome>> {
-    return applyImportPlan(this.db, this.deps, plan);
+  applyImport(plan: ImportPlan, options?: WorkOptions): Promise<Result<ImportOutcome>> {
+    return applyImportPlan(this.db, this.deps, plan, options);
   }
 
   /** The highlights on the pages a collection names, oldest first (the editor offers "question to ask" ones as questions). */

@@ -3,7 +3,10 @@ import type { ImportLibrary, ImportPlan, LibraryClipInfo } from '../exchange/imp
 import { clipSchema, type Clip } from '../model/clip';
 import { clipIdsOf, collectionSchema, type Collection, type CollectionItemInput, type StoredCollection } from '../model/collection';
 import { highlightSchema, type Highlight } from '../model/highlight';
+import { t } from '../i18n';
 import { fail, ok, type Result } from '../model/result';
+import { isCancelled, throwIfCancelled } from '../progress/progress';
+import type { WorkOptions } from './backup-store';
 import type { LibraryDb } from './library-db';
 import { storageError } from './storage-error';
 
@@ -27,6 +30,9 @@ export interface ImportOutcome {
   addedHighlights: number;
   reusedHighlights: number;
 }
+
+/** Records per write: the cancel is checked between writes. */
+const WRITE_BATCH = 250;
 
 /** Thrown inside the transaction to roll it back with a message for the user. */
 class ImportRefused extends Error {}
@@ -79,11 +85,26 @@ export async function readImportLibrary(db: LibraryDb, addresses: readonly strin
  * inside the transaction: a page saved since the preview is reused rather
  * than saved twice, a page deleted since is saved again as a link, and a
  * passage highlighted since is not highlighted twice. The user's own
- * titles, notes and tags are never changed.
+ * titles, notes and tags are never changed. `signal` is checked between
+ * writes: a cancel rolls everything back, up to the last write.
  */
-export async function applyImportPlan(db: LibraryDb, deps: Deps, plan: ImportPlan): Promise<Result<ImportOutcome>> {
+export async function applyImportPlan(db: LibraryDb, deps: Deps, plan: ImportPlan, { signal, onProgress }: WorkOptions = {}): Promise<Result<ImportOutcome>> {
+  if (signal?.aborted) return fail('cancelled', t('progress.stopped'));
   try {
     return await db.transaction('rw', db.clips, db.highlights, db.collections, async () => {
+      // Work: each new page, each new highlight, and the collection.
+      let done = 0;
+      let total = plan.pages.length + plan.highlights.length + 1;
+      const writeInBatches = async <R>(rows: readonly R[], write: (batch: R[]) => Promise<unknown>) => {
+        for (let i = 0; i < rows.length; i += WRITE_BATCH) {
+          throwIfCancelled(signal);
+          const batch = rows.slice(i, i + WRITE_BATCH);
+          await write(batch);
+          done += batch.length;
+          onProgress?.({ done, total });
+        }
+      };
+      onProgress?.({ done, total });
       const now = deps.now().toISOString();
 
       // Pages: the planned match if it is still there, else whatever is saved under the address now, else a new link clip.
@@ -117,11 +138,12 @@ export async function applyImportPlan(db: LibraryDb, deps: Deps, plan: ImportPla
           sourceVerdict: page.verdict,
           signals: [],
         });
-        if (!parsed.success) throw new ImportRefused(`The page “${page.title.slice(0, 80)}” could not be saved, so nothing was imported.`);
+        if (!parsed.success) throw new ImportRefused(t('import.pageRefused', { title: page.title.slice(0, 80) }));
         pageClips.push(parsed.data);
         added.push(parsed.data);
       });
-      await db.clips.bulkAdd(added);
+      total = added.length + plan.highlights.length + 1;
+      await writeInBatches(added, (batch) => db.clips.bulkAdd(batch));
       const addedIds = new Set(added.map((c) => c.id));
 
       // Highlights: the user's own on the same passage if there is one now, else a new one.
@@ -132,7 +154,7 @@ export async function applyImportPlan(db: LibraryDb, deps: Deps, plan: ImportPla
       const newHighlights: Highlight[] = [];
       const highlightIds = plan.highlights.map((h) => {
         const clip = pageClips[h.page];
-        if (!clip) throw new ImportRefused('The import plan is damaged, so nothing was imported. Choose the file again.');
+        if (!clip) throw new ImportRefused(t('import.planDamaged'));
         const key = `${clip.id} ${squash(h.quote.exact)}`;
         const same = passages.get(key);
         if (same) return same;
@@ -148,18 +170,19 @@ export async function applyImportPlan(db: LibraryDb, deps: Deps, plan: ImportPla
           createdAt: now,
           updatedAt: now,
         });
-        if (!parsed.success) throw new ImportRefused('A highlight in the file could not be saved, so nothing was imported.');
+        if (!parsed.success) throw new ImportRefused(t('import.highlightRefused'));
         newHighlights.push(parsed.data);
         passages.set(key, parsed.data.id);
         return parsed.data.id;
       });
-      await db.highlights.bulkAdd(newHighlights);
+      total = added.length + newHighlights.length + 1;
+      await writeInBatches(newHighlights, (batch) => db.highlights.bulkAdd(batch));
 
       // The collection, every item with where its note came from.
       const items: CollectionItemInput[] = plan.items.map((item) => {
         const clip = pageClips[item.page];
         const highlightId = item.highlight === undefined ? undefined : highlightIds[item.highlight];
-        if (!clip || (item.highlight !== undefined && !highlightId)) throw new ImportRefused('The import plan is damaged, so nothing was imported. Choose the file again.');
+        if (!clip || (item.highlight !== undefined && !highlightId)) throw new ImportRefused(t('import.planDamaged'));
         return { id: deps.newId(), clipId: clip.id, ...(highlightId ? { highlightId } : {}), note: item.note, private: item.private, provenance: plan.provenance };
       });
       const fields = plan.collection;
@@ -172,9 +195,11 @@ export async function applyImportPlan(db: LibraryDb, deps: Deps, plan: ImportPla
         updatedAt: now,
         items,
       });
-      if (!parsed.success) throw new ImportRefused('The collection in the file could not be saved, so nothing was imported.');
+      if (!parsed.success) throw new ImportRefused(t('import.collectionRefused'));
       const stored: StoredCollection = { ...parsed.data, clipIds: clipIdsOf(parsed.data) };
+      throwIfCancelled(signal);
       await db.collections.add(stored);
+      onProgress?.({ done: total, total });
       return ok({
         collection: parsed.data,
         addedPages: added.length,
@@ -184,7 +209,8 @@ export async function applyImportPlan(db: LibraryDb, deps: Deps, plan: ImportPla
       });
     });
   } catch (error) {
+    if (isCancelled(error)) return fail('cancelled', t('progress.stopped'));
     if (error instanceof ImportRefused) return fail('invalid-input', error.message);
-    return storageError(error, 'nothing was imported');
+    return storageError(error, t('import.nothingImported'));
   }
 }

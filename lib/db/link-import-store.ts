@@ -2,9 +2,15 @@ import * as z from 'zod';
 import { clipSchema, type Clip } from '../model/clip';
 import type { ClipSummary } from '../model/collection';
 import { pageAddressVariants } from '../model/page-address';
+import { t } from '../i18n';
 import { fail, ok, type Result } from '../model/result';
+import { isCancelled, throwIfCancelled } from '../progress/progress';
+import type { WorkOptions } from './backup-store';
 import type { LibraryDb } from './library-db';
 import { storageError } from './storage-error';
+
+/** Links per write: the cancel is checked between writes. */
+const WRITE_BATCH = 250;
 
 /** Most links one import may add (the importers stop at the same number). */
 const MAX_LINKS = 50_000;
@@ -61,29 +67,38 @@ export class LinkImportStore {
   /**
    * Adds the links that are not in the library yet, in one transaction: all
    * of them, or (on any failure) none. Checks again inside the transaction,
-   * so a page saved since the preview is not added twice.
+   * so a page saved since the preview is not added twice. `signal` is
+   * checked between writes: a cancel adds nothing, up to the last write.
    */
-  async apply(input: readonly unknown[]): Promise<Result<LinkImportOutcome>> {
+  async apply(input: readonly unknown[], { signal, onProgress }: WorkOptions = {}): Promise<Result<LinkImportOutcome>> {
     const parsed = z.array(newLinkClipSchema).max(MAX_LINKS).safeParse(input);
-    if (!parsed.success) return fail('invalid-input', 'These links could not be read, so nothing was added.');
+    if (!parsed.success) return fail('invalid-input', t('import.links.badLinks'));
+    if (signal?.aborted) return fail('cancelled', t('progress.stopped'));
     try {
       return await this.db.transaction('rw', this.db.clips, async () => {
-        const { fresh, existing } = await this.split(parsed.data);
+        const { fresh, existing } = await this.split(parsed.data, signal);
         const now = this.deps.now().toISOString();
         const clips: Clip[] = fresh.map((link) => ({ ...link, id: this.deps.newId(), savedAt: link.savedAt ?? now, updatedAt: now }));
-        for (let i = 0; i < clips.length; i += 500) await this.db.clips.bulkAdd(clips.slice(i, i + 500));
+        onProgress?.({ done: 0, total: clips.length });
+        for (let i = 0; i < clips.length; i += WRITE_BATCH) {
+          throwIfCancelled(signal);
+          await this.db.clips.bulkAdd(clips.slice(i, i + WRITE_BATCH));
+          onProgress?.({ done: Math.min(clips.length, i + WRITE_BATCH), total: clips.length });
+        }
         return ok({ added: clips.length, alreadyThere: existing.length });
       });
     } catch (error) {
-      return storageError(error, 'no links were added');
+      if (isCancelled(error)) return fail('cancelled', t('progress.stopped'));
+      return storageError(error, t('import.links.noneAdded'));
     }
   }
 
-  private async split(links: readonly NewLinkClip[]): Promise<LinkImportPlan> {
+  private async split(links: readonly NewLinkClip[], signal?: AbortSignal): Promise<LinkImportPlan> {
     const variantsOf = links.map((l) => pageAddressVariants(l.canonicalUrl));
     const wanted = [...new Set(variantsOf.flat())];
     const saved = new Map<string, Clip>();
     for (let i = 0; i < wanted.length; i += 5_000) {
+      throwIfCancelled(signal);
       const found = await this.db.clips.where('canonicalUrl').anyOf(wanted.slice(i, i + 5_000)).toArray();
       for (const clip of found) if (WHOLE_PAGE_KINDS.has(clip.kind) && !saved.has(clip.canonicalUrl)) saved.set(clip.canonicalUrl, clip);
     }

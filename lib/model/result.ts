@@ -10,6 +10,8 @@ export const APP_ERROR_CODES = [
   'storage-full',
   'storage-failed',
   'unexpected',
+  /** The user stopped slow work (an import, a restore) before it changed anything. */
+  'cancelled',
 ] as const;
 export const appErrorSchema = z.object({
   code: z.enum(APP_ERROR_CODES),

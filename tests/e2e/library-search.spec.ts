@@ -147,7 +147,9 @@ it('keeps search in step with new clips, and rebuilds a missing index with progr
   const total = (MANY + HANDMADE.length + 1).toLocaleString('en-GB');
   await library.getByText(`Ready: ${total} clips indexed`, { exact: false }).waitFor({ timeout: 30_000 });
   await library.getByRole('button', { name: 'Build the search index again' }).click();
-  await library.getByText(/Building the index: [\d,]+ of [\d,]+ clips/).waitFor();
+  // The shared progress component (components/ProgressStatus.tsx) shows the sentence; its polite live region repeats it for screen readers.
+  await library.getByRole('progressbar', { name: 'Building the search index' }).waitFor();
+  await library.locator('.hc-progress__text').filter({ hasText: /Building the index: [\d,]+ of [\d,]+ clips/ }).waitFor();
   await library.getByText(`Ready: ${total} clips indexed`, { exact: false }).waitFor({ timeout: 60_000 });
   await page.close();
   await library.close();

@@ -1,8 +1,11 @@
 import './backup.css';
 import { useState } from 'preact/hooks';
 import { formatDate } from '../../../components/format-date';
+import { ProgressStatus } from '../../../components/ProgressStatus';
 import { StatusMessage } from '../../../components/StatusMessage';
+import { useCancellableWork } from '../../../components/hooks/use-cancellable-work';
 import type { LibraryRepository } from '../../../lib/db/repository';
+import { t } from '../../../lib/i18n';
 import { backUpNow } from './backup-actions';
 import { describeCounts } from './describe-counts';
 import type { Status } from './status';
@@ -12,45 +15,49 @@ export interface BackupSectionProps {
   repo: LibraryRepository;
 }
 
+const nf = (n: number) => n.toLocaleString('en-GB');
+
 /** "Back up your library": one button, the date of the last backup, and what the file is. */
 export function BackupSection({ repo }: BackupSectionProps) {
   const last = useLastBackup();
-  const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<Status>();
+  const work = useCancellableWork();
 
   const handleBackUp = async () => {
-    setBusy(true);
-    setStatus({ tone: 'info', text: 'Making your backup…' });
-    const result = await backUpNow(repo);
-    setBusy(false);
+    setStatus(undefined);
+    const result = await work.run((signal, onProgress) => backUpNow(repo, { signal, onProgress }));
     setStatus(
       result.ok
-        ? {
-            tone: 'success',
-            text: `Saved ${result.value.fileName} to your downloads, with ${describeCounts(result.value.counts)}, and your settings. Keep it somewhere safe, such as a USB stick or your own cloud storage.`,
-          }
-        : { tone: 'error', text: result.error.message },
+        ? { tone: 'success', text: t('backup.saved', { file: result.value.fileName, counts: describeCounts(result.value.counts) }) }
+        : result.error.code === 'cancelled'
+          ? { tone: 'info', text: t('backup.cancelled') }
+          : { tone: 'error', text: result.error.message },
     );
   };
 
+  const progress = work.progress;
   return (
     <section class="hc-panel hc-backup" id="backup" aria-labelledby="hc-backup-heading">
-      <h2 id="hc-backup-heading">Back up your library</h2>
-      <p>
-        Your library is kept only in this browser. A backup is one file with everything in it: your saved pages and their
-        text, highlights, tags and notes, reading lists and prescriptions (with the items you marked private: a backup
-        is your own copy), your list of sites, and these settings. You can restore it here or in another browser.
-      </p>
-      <p class="hc-hint">
-        The file is not locked with a password: anyone who has it can read your notes. Keep it where you keep other
-        private papers. Its format is open and documented, so other programs can read it too.
-      </p>
+      <h2 id="hc-backup-heading">{t('backup.heading')}</h2>
+      <p>{t('backup.intro')}</p>
+      <p class="hc-hint">{t('backup.notLocked')}</p>
       <p data-last-backup>
-        {last === undefined ? '…' : last ? <>Last backup: <strong>{formatDate(last)}</strong></> : 'You have not made a backup yet.'}
+        {last === undefined ? '…' : last ? <>{t('backup.lastBackup')} <strong>{formatDate(last)}</strong></> : t('backup.never')}
       </p>
-      <button type="button" class="hc-primary" disabled={busy} onClick={() => void handleBackUp()}>
-        Back up now
+      <button type="button" class="hc-primary" disabled={work.running} onClick={() => void handleBackUp()}>
+        {t('backup.backUpNow')}
       </button>
+      {work.running ? (
+        <ProgressStatus
+          label={t('backup.label')}
+          done={progress?.done}
+          total={progress?.total}
+          text={work.cancelling ? t('progress.cancelling') : progress ? t('backup.makingProgress', { done: nf(progress.done), total: nf(progress.total) }) : t('backup.making')}
+          onCancel={work.cancel}
+          cancelLabel={t('common.cancel')}
+          cancelling={work.cancelling}
+        />
+      ) : null}
       {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
     </section>
   );

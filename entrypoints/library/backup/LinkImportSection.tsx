@@ -1,12 +1,15 @@
 import './backup.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { ProgressStatus } from '../../../components/ProgressStatus';
 import { SourceTypeBadge } from '../../../components/SourceTypeBadge';
 import { displayHost, formatDate } from '../../../components/format-date';
 import { StatusMessage } from '../../../components/StatusMessage';
+import { useCancellableWork } from '../../../components/hooks/use-cancellable-work';
 import type { LinkImportPlan } from '../../../lib/db/link-import-store';
 import type { LibraryRepository } from '../../../lib/db/repository';
 import { describeSkipped, draftsToLinkClips, LINK_FILE_KIND_LABELS, LINK_IMPORT_LIMITS, type LinkFileKind } from '../../../lib/exchange/link-drafts';
 import { readLinkFile } from '../../../lib/exchange/link-file';
+import { t } from '../../../lib/i18n';
 import { rulePacksSetting } from '../../../lib/settings/settings';
 import type { Status } from './status';
 
@@ -23,14 +26,14 @@ interface Preview {
 
 /** How many new pages the preview lists by name. */
 const SHOWN = 25;
-const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+const nf = (n: number) => n.toLocaleString('en-GB');
 
 /** Reads a file the user chose from another tool and works out what adding it would do. */
 async function previewFile(repo: LibraryRepository, file: File): Promise<{ ok: true; preview: Preview } | { ok: false; message: string }> {
-  if (file.size > LINK_IMPORT_LIMITS.maxFileChars) return { ok: false, message: 'This file is too large to read here. Export a smaller part, such as one folder, at a time.' };
+  if (file.size > LINK_IMPORT_LIMITS.maxFileChars) return { ok: false, message: t('import.links.tooLarge') };
   const text = await file.text();
-  const parsed = readLinkFile(file.name, text, { now: new Date(), parseHtml: (html) => new DOMParser().parseFromString(html, 'text/html') });
-  if (!parsed.ok) return { ok: false, message: `${parsed.error.message} Nothing was added.` };
+  const parsed = readLinkFile(file.name, text, { now: new Date(), parseHtml: (html) => new DOMParser().parseFromString(html, 'text/html') }); // i18n-ignore: MIME type
+  if (!parsed.ok) return { ok: false, message: t('import.links.notRead', { reason: parsed.error.message }) };
   const links = draftsToLinkClips(parsed.value.drafts, { rulePacks: await rulePacksSetting.getValue() });
   const plan = await repo.linkImport.plan(links);
   return { ok: true, preview: { fileName: file.name, kind: parsed.value.kind, plan, skipped: describeSkipped(parsed.value.skipped) } };
@@ -40,7 +43,8 @@ async function previewFile(repo: LibraryRepository, file: File): Promise<{ ok: t
 export function LinkImportSection({ repo }: LinkImportSectionProps) {
   const [preview, setPreview] = useState<Preview | undefined>();
   const [status, setStatus] = useState<Status>();
-  const [busy, setBusy] = useState(false);
+  const [reading, setReading] = useState<string | undefined>();
+  const work = useCancellableWork();
   const previewRef = useRef<HTMLDivElement>(null);
   useEffect(() => previewRef.current?.focus(), [preview]);
 
@@ -49,66 +53,64 @@ export function LinkImportSection({ repo }: LinkImportSectionProps) {
     setPreview(undefined);
     setStatus(undefined);
     if (!file) return;
-    setStatus({ tone: 'info', text: `Reading ${file.name}…` });
-    const result = await previewFile(repo, file).catch(() => ({ ok: false as const, message: 'This file could not be read. Nothing was added.' }));
+    setReading(file.name);
+    // Reading only looks at the file and the library: a cancel drops what was read, and nothing was changed anyway.
+    const result = await work.run(async (signal) => ({
+      read: await previewFile(repo, file).catch(() => ({ ok: false as const, message: t('import.links.unreadable') })),
+      cancelled: () => signal.aborted,
+    }));
+    setReading(undefined);
     input.value = '';
-    if (!result.ok) {
-      setStatus({ tone: 'error', text: result.message });
+    if (result.cancelled()) {
+      setStatus({ tone: 'info', text: t('import.cancelled') });
       return;
     }
-    setStatus(undefined);
-    setPreview(result.preview);
+    if (!result.read.ok) {
+      setStatus({ tone: 'error', text: result.read.message });
+      return;
+    }
+    setPreview(result.read.preview);
   };
 
   const handleAdd = async () => {
     if (!preview) return;
-    setBusy(true);
-    const result = await repo.linkImport.apply(preview.plan.fresh);
-    setBusy(false);
+    const result = await work.run((signal, onProgress) => repo.linkImport.apply(preview.plan.fresh, { signal, onProgress }));
     setPreview(undefined);
-    setStatus(
-      result.ok
-        ? {
-            tone: 'success',
-            text: `Added ${count(result.value.added, 'page', 'pages')} to your library as links${result.value.alreadyThere ? `; ${count(result.value.alreadyThere, 'page was', 'pages were')} already there and left as they were` : ''}. To keep a page’s text as well, open it and use the Health Clipper button.`,
-          }
-        : { tone: 'error', text: result.error.message },
-    );
+    if (result.ok) {
+      const added = t('import.links.addedPages', result.value.added, { n: nf(result.value.added) });
+      const there = result.value.alreadyThere ? t('import.links.alreadyThere', result.value.alreadyThere, { n: nf(result.value.alreadyThere) }) : '';
+      setStatus({ tone: 'success', text: t('import.links.added', { added, there }) });
+    } else setStatus(result.error.code === 'cancelled' ? { tone: 'info', text: t('import.cancelled') } : { tone: 'error', text: result.error.message });
   };
 
   const fresh = preview?.plan.fresh ?? [];
+  const existing = preview?.plan.existing.length ?? 0;
+  const progress = work.progress;
   return (
     <section class="hc-panel hc-backup" id="import-links" aria-labelledby="hc-links-heading">
-      <h2 id="hc-links-heading">Bring your library from another tool</h2>
-      <p>Add the pages you kept somewhere else. Each becomes a link in your library, with its source type worked out from its address.</p>
+      <h2 id="hc-links-heading">{t('import.links.heading')}</h2>
+      <p>{t('import.links.intro')}</p>
       <ul class="hc-hint">
-        <li>Browser bookmarks: in Chrome or Edge, Bookmarks › Bookmark manager › ⋮ › Export bookmarks; in Firefox, Bookmarks › Manage bookmarks › Import and Backup › Export Bookmarks to HTML. Folders become tags.</li>
-        <li>Pocket and Raindrop: their “Export” gives a bookmarks file (.html) too; tags and notes come along.</li>
-        <li>Zotero, Mendeley or EndNote: export as CSL JSON (.json) or RIS (.ris). A DOI becomes a doi.org link.</li>
+        <li>{t('import.links.howBookmarks')}</li>
+        <li>{t('import.links.howPocket')}</li>
+        <li>{t('import.links.howZotero')}</li>
       </ul>
-      <label for="hc-links-file">Choose a file (.html, .htm, .json or .ris)</label>
-      <input id="hc-links-file" type="file" accept=".html,.htm,.json,.ris,text/html,application/json" onChange={(e) => void handleFile(e.currentTarget)} />
+      <label for="hc-links-file">{t('import.links.chooseFile')}</label>
+      <input id="hc-links-file" type="file" accept=".html,.htm,.json,.ris,text/html,application/json" disabled={work.running} onChange={(e) => void handleFile(e.currentTarget)} />
       {preview ? (
         <div class="hc-backup__summary" ref={previewRef} tabIndex={-1} role="region" aria-labelledby="hc-links-preview-heading">
-          <h3 id="hc-links-preview-heading">What we found</h3>
-          <p>
-            <strong>{preview.fileName}</strong> is {LINK_FILE_KIND_LABELS[preview.kind]}.
-          </p>
+          <h3 id="hc-links-preview-heading">{t('import.links.foundHeading')}</h3>
+          <p>{t('import.links.fileIs', { file: preview.fileName, kind: LINK_FILE_KIND_LABELS[preview.kind] })}</p>
           <ul data-import-plan>
             <li>
-              <strong>{count(fresh.length, 'new page', 'new pages')}</strong> to add.
+              <strong>{t('import.links.newPages', fresh.length, { n: nf(fresh.length) })}</strong> {t('import.links.toAdd')}
             </li>
-            {preview.plan.existing.length ? (
-              <li>
-                {count(preview.plan.existing.length, 'page is', 'pages are')} already in your library. {preview.plan.existing.length === 1 ? 'It stays' : 'They stay'} exactly
-                as {preview.plan.existing.length === 1 ? 'it is' : 'they are'}: nothing from this file changes {preview.plan.existing.length === 1 ? 'its' : 'their'} notes, tags or type.
-              </li>
-            ) : null}
-            {preview.plan.repeated ? <li>{count(preview.plan.repeated, 'page appears', 'pages appear')} twice in the file and will be added once.</li> : null}
+            {existing ? <li>{t('import.links.existing', existing, { n: nf(existing) })}</li> : null}
+            {preview.plan.repeated ? <li>{t('import.links.repeated', preview.plan.repeated, { n: nf(preview.plan.repeated) })}</li> : null}
             {preview.skipped ? <li>{preview.skipped}</li> : null}
           </ul>
           {fresh.length ? (
-            <ul class="hc-list hc-backup__links" aria-label="New pages">
+            <ul class="hc-list hc-backup__links" aria-label={t('import.links.newPagesLabel')}>
               {fresh.slice(0, SHOWN).map((link) => (
                 <li key={link.canonicalUrl} class="hc-row">
                   <div>
@@ -116,9 +118,9 @@ export function LinkImportSection({ repo }: LinkImportSectionProps) {
                     <div class="hc-row__meta">
                       <SourceTypeBadge type={link.sourceVerdict.type} />
                       <span>{link.siteName ?? displayHost(link.url)}</span>
-                      {link.savedAt ? <span>Saved {formatDate(link.savedAt)}</span> : null}
-                      {link.tags.map((t) => (
-                        <span key={t} class="hc-tag-pill">{t}</span>
+                      {link.savedAt ? <span>{t('import.links.savedOn', { date: formatDate(link.savedAt) })}</span> : null}
+                      {link.tags.map((tag) => (
+                        <span key={tag} class="hc-tag-pill">{tag}</span>
                       ))}
                     </div>
                   </div>
@@ -126,20 +128,39 @@ export function LinkImportSection({ repo }: LinkImportSectionProps) {
               ))}
             </ul>
           ) : (
-            <p>Nothing new to add: every page in this file is already in your library.</p>
+            <p>{t('import.links.nothingNew')}</p>
           )}
-          {fresh.length > SHOWN ? <p class="hc-muted">…and {count(fresh.length - SHOWN, 'more page', 'more pages')}.</p> : null}
+          {fresh.length > SHOWN ? <p class="hc-muted">{t('import.links.more', fresh.length - SHOWN, { n: nf(fresh.length - SHOWN) })}</p> : null}
           <div class="hc-actions">
             {fresh.length ? (
-              <button type="button" class="hc-primary" disabled={busy} onClick={() => void handleAdd()}>
-                Add {count(fresh.length, 'page', 'pages')}
+              <button type="button" class="hc-primary" disabled={work.running} onClick={() => void handleAdd()}>
+                {t('import.links.add', fresh.length, { n: nf(fresh.length) })}
               </button>
             ) : null}{' '}
-            <button type="button" disabled={busy} onClick={() => setPreview(undefined)}>
-              Cancel
+            <button type="button" disabled={work.running} onClick={() => setPreview(undefined)}>
+              {t('common.cancel')}
             </button>
           </div>
         </div>
+      ) : null}
+      {work.running ? (
+        <ProgressStatus
+          label={reading ? t('import.links.readingLabel') : t('import.links.addingLabel')}
+          done={progress?.done}
+          total={progress?.total}
+          text={
+            work.cancelling
+              ? t('progress.cancelling')
+              : reading
+                ? t('import.links.reading', { file: reading })
+                : progress
+                  ? t('import.links.adding', { done: nf(progress.done), total: nf(progress.total) })
+                  : t('import.links.checking')
+          }
+          onCancel={work.cancel}
+          cancelLabel={t('common.cancel')}
+          cancelling={work.cancelling}
+        />
       ) : null}
       {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
     </section>

@@ -1,9 +1,12 @@
 import './backup.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { ProgressStatus } from '../../../components/ProgressStatus';
 import { StatusMessage } from '../../../components/StatusMessage';
+import { useCancellableWork } from '../../../components/hooks/use-cancellable-work';
 import type { LibraryCounts } from '../../../lib/db/backup-store';
 import type { LibraryRepository } from '../../../lib/db/repository';
 import type { Backup } from '../../../lib/exchange/backup';
+import { t } from '../../../lib/i18n';
 import { checkLibraryStorage, dismissLibraryWipeNotice } from '../../../lib/settings/library-canary';
 import { readBackupFile, restoreBackup } from './backup-actions';
 import { describeCounts, formatBackupDate, isEmptyLibrary } from './describe-counts';
@@ -20,11 +23,14 @@ interface Candidate {
   current: LibraryCounts;
 }
 
+const nf = (n: number) => n.toLocaleString('en-GB');
+
 /** "Restore from a backup": choose the file, see what it holds, confirm, see the result. */
 export function RestoreSection({ repo }: RestoreSectionProps) {
   const [candidate, setCandidate] = useState<Candidate | undefined>();
   const [status, setStatus] = useState<Status>();
-  const [busy, setBusy] = useState(false);
+  const [reading, setReading] = useState<string | undefined>();
+  const work = useCancellableWork();
   const summaryRef = useRef<HTMLDivElement>(null);
   useEffect(() => summaryRef.current?.focus(), [candidate]);
 
@@ -33,25 +39,29 @@ export function RestoreSection({ repo }: RestoreSectionProps) {
     setCandidate(undefined);
     setStatus(undefined);
     if (!file) return;
-    setStatus({ tone: 'info', text: `Reading ${file.name}…` });
-    const read = await readBackupFile(file);
+    setReading(file.name);
+    // Reading is one parse that cannot be interrupted; a cancel drops what it read, and nothing was changed anyway.
+    const read = await work.run(async (signal) => ({ read: await readBackupFile(file), cancelled: () => signal.aborted }));
+    setReading(undefined);
     input.value = '';
-    if (!read.ok) {
-      setStatus({ tone: 'error', text: read.error.message });
+    if (read.cancelled()) {
+      setStatus({ tone: 'info', text: t('restore.cancelled') });
       return;
     }
-    setStatus(undefined);
-    setCandidate({ fileName: file.name, backup: read.value, current: await repo.backup.counts() });
+    if (!read.read.ok) {
+      setStatus({ tone: 'error', text: read.read.error.message });
+      return;
+    }
+    setCandidate({ fileName: file.name, backup: read.read.value, current: await repo.backup.counts() });
   };
 
   const handleRestore = async () => {
     if (!candidate) return;
-    setBusy(true);
-    setStatus({ tone: 'info', text: 'Restoring your library…' });
-    const result = await restoreBackup(repo, candidate.backup);
-    setBusy(false);
+    setStatus(undefined);
+    const result = await work.run((signal, onProgress) => restoreBackup(repo, candidate.backup, { signal, onProgress }));
     if (!result.ok) {
-      setStatus({ tone: 'error', text: result.error.message });
+      if (result.error.code === 'cancelled') setCandidate(undefined);
+      setStatus(result.error.code === 'cancelled' ? { tone: 'info', text: t('restore.cancelled') } : { tone: 'error', text: result.error.message });
       return;
     }
     // The library is back: a "your pages were cleared" notice has done its job, and the canary counts the pages now
@@ -59,45 +69,59 @@ export function RestoreSection({ repo }: RestoreSectionProps) {
     await dismissLibraryWipeNotice();
     await checkLibraryStorage(repo.meta).catch(() => undefined);
     const date = formatBackupDate(candidate.backup.exportedAt);
-    const access = result.value.needsAccess
-      ? ' Badges or automatic highlights were on in the backup: turn them on again above, because each browser asks for its own permission.'
-      : '';
+    const access = result.value.needsAccess ? t('restore.needsAccess') : '';
     setCandidate(undefined);
-    setStatus({ tone: 'success', text: `Done. Your library now holds what the backup of ${date} held: ${describeCounts(result.value.counts)}. Your settings were restored too.${access}` });
+    setStatus({ tone: 'success', text: t('restore.done', { date, counts: describeCounts(result.value.counts), access }) });
   };
 
+  const busy = work.running;
   const replacing = candidate && !isEmptyLibrary(candidate.current);
+  const progress = work.progress;
   return (
     <section class="hc-panel hc-backup" id="restore" aria-labelledby="hc-restore-heading">
-      <h2 id="hc-restore-heading">Restore from a backup</h2>
-      <p>Choose a backup file made with “Back up now”. You will see what it holds before anything changes.</p>
-      <label for="hc-restore-file">Choose a backup file (.json)</label>
-      <input id="hc-restore-file" type="file" accept=".json,application/json" onChange={(e) => void handleFile(e.currentTarget)} />
+      <h2 id="hc-restore-heading">{t('restore.heading')}</h2>
+      <p>{t('restore.intro')}</p>
+      <label for="hc-restore-file">{t('restore.chooseFile')}</label>
+      <input id="hc-restore-file" type="file" accept=".json,application/json" disabled={busy} onChange={(e) => void handleFile(e.currentTarget)} />
       {candidate ? (
         <div class="hc-backup__summary" ref={summaryRef} tabIndex={-1} aria-labelledby="hc-restore-summary-heading" role="region">
-          <h3 id="hc-restore-summary-heading">What this backup holds</h3>
-          <p>
-            <strong>{candidate.fileName}</strong> was made on <strong>{formatBackupDate(candidate.backup.exportedAt)}</strong>. It holds{' '}
-            {describeCounts(candidate.backup.counts)}, and your settings.
-          </p>
+          <h3 id="hc-restore-summary-heading">{t('restore.summaryHeading')}</h3>
+          <p>{t('restore.summary', { file: candidate.fileName, date: formatBackupDate(candidate.backup.exportedAt), counts: describeCounts(candidate.backup.counts) })}</p>
           {replacing ? (
             <p class="hc-backup__warning">
-              <strong>Restoring replaces everything in your library now</strong> ({describeCounts(candidate.current)}) with
-              this backup. Pages, highlights and lists you saved since the backup was made will be gone. To keep them,
-              use “Back up now” above first.
+              <strong>{t('restore.replacingStrong')}</strong> {t('restore.replacingRest', { counts: describeCounts(candidate.current) })}
             </p>
           ) : (
-            <p>Your library here is empty, so nothing will be lost.</p>
+            <p>{t('restore.emptyLibrary')}</p>
           )}
           <div class="hc-actions">
             <button type="button" class={replacing ? 'hc-danger' : 'hc-primary'} disabled={busy} onClick={() => void handleRestore()}>
-              Replace my library with this backup
+              {t('restore.replace')}
             </button>{' '}
             <button type="button" disabled={busy} onClick={() => setCandidate(undefined)}>
-              Cancel
+              {t('common.cancel')}
             </button>
           </div>
         </div>
+      ) : null}
+      {busy ? (
+        <ProgressStatus
+          label={reading ? t('restore.readingLabel') : t('restore.restoringLabel')}
+          done={progress?.done}
+          total={progress?.total}
+          text={
+            work.cancelling
+              ? t('progress.cancelling')
+              : reading
+                ? t('restore.reading', { file: reading })
+                : progress
+                  ? t('restore.restoringProgress', { done: nf(progress.done), total: nf(progress.total) })
+                  : t('restore.restoring')
+          }
+          onCancel={work.cancel}
+          cancelLabel={t('common.cancel')}
+          cancelling={work.cancelling}
+        />
       ) : null}
       {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
     </section>

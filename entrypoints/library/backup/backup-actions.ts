@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { LibraryCounts } from '../../../lib/db/backup-store';
+import type { LibraryCounts, WorkOptions } from '../../../lib/db/backup-store';
 import type { LibraryRepository } from '../../../lib/db/repository';
 import { BackupWriter, backupFileName, parseBackup, BACKUP_LIMITS, type Backup } from '../../../lib/exchange/backup';
+import { t } from '../../../lib/i18n';
 import { fail, ok, type Result } from '../../../lib/model/result';
 import { ANNOTATE_ORIGINS, lastBackupSetting } from '../../../lib/settings/settings';
 import { readBackupSettings, writeBackupSettings } from './backup-settings';
@@ -19,17 +20,18 @@ export interface BackupFile {
 /**
  * Writes the whole library into a backup file, a page of records at a time
  * (one read transaction), as Blob parts: the records and the text are never
- * both held whole.
+ * both held whole. A cancel through `options.signal` stops the read and
+ * leaves no file.
  */
-export async function createBackupFile(repo: LibraryRepository, now = new Date()): Promise<Result<BackupFile>> {
+export async function createBackupFile(repo: LibraryRepository, now = new Date(), options: WorkOptions = {}): Promise<Result<BackupFile>> {
   const settings = await readBackupSettings();
   // Text is handed to a Blob every few megabytes: the browser keeps Blob data outside the page's memory
   // (and may move it to disk), so the page holds at most one flush of text at a time.
-  let blob = new Blob([], { type: 'application/json' });
+  let blob = new Blob([], { type: 'application/json' }); // i18n-ignore: MIME type
   let parts: string[] = [];
   let pending = 0;
   const flush = () => {
-    blob = new Blob([blob, ...parts], { type: 'application/json' });
+    blob = new Blob([blob, ...parts], { type: 'application/json' }); // i18n-ignore: MIME type
     parts = [];
     pending = 0;
   };
@@ -44,7 +46,7 @@ export async function createBackupFile(repo: LibraryRepository, now = new Date()
       writer = new BackupWriter({ exportedAt: now.toISOString(), appVersion: browser.runtime.getManifest().version, counts, settings }, emit);
     },
     page: ({ table, rows }) => writer?.rows(table, rows),
-  });
+  }, undefined, options);
   if (!read.ok) return read;
   writer?.finish();
   flush();
@@ -66,9 +68,11 @@ export function downloadBlob(blob: Blob, fileName: string): void {
 }
 
 /** Makes a backup, downloads it and remembers the date; the counts say what it holds. */
-export async function backUpNow(repo: LibraryRepository): Promise<Result<BackupFile>> {
+export async function backUpNow(repo: LibraryRepository, options: WorkOptions = {}): Promise<Result<BackupFile>> {
   const now = new Date();
-  const file = await createBackupFile(repo, now);
+  const file = await createBackupFile(repo, now, options);
+  // A cancel that came after the last page was read still means "no file".
+  if (file.ok && options.signal?.aborted) return fail('cancelled', t('backup.cancelled'));
   if (!file.ok) return file;
   downloadBlob(file.value.blob, file.value.fileName);
   await lastBackupSetting.setValue(now.toISOString());
@@ -78,12 +82,12 @@ export async function backUpNow(repo: LibraryRepository): Promise<Result<BackupF
 /** Reads a backup file the user chose, with a plain message for anything wrong with it. */
 export async function readBackupFile(file: File): Promise<Result<Backup>> {
   if (file.size === 0) return parseBackup('');
-  if (file.size > BACKUP_LIMITS.maxFileChars) return fail('invalid-input', 'This file is too large to be a backup this browser can read. Nothing was changed.');
+  if (file.size > BACKUP_LIMITS.maxFileChars) return fail('invalid-input', t('restore.tooLarge'));
   let text: string;
   try {
     text = await file.text();
   } catch {
-    return fail('invalid-input', 'This file could not be read from the disk. Copy it somewhere else (not a network drive) and try again. Nothing was changed.');
+    return fail('invalid-input', t('restore.unreadable'));
   }
   return parseBackup(text);
 }
@@ -98,17 +102,19 @@ export interface RestoreOutcome {
 /**
  * Replaces the library with the backup (one transaction: all or nothing),
  * then the settings. The backup's date becomes the last backup: the library
- * is now exactly that backup.
+ * is now exactly that backup. A cancel (`options.signal`) is honoured until
+ * the library's one write transaction commits; the settings follow only a
+ * library that was replaced.
  */
-export async function restoreBackup(repo: LibraryRepository, backup: Backup): Promise<Result<RestoreOutcome>> {
+export async function restoreBackup(repo: LibraryRepository, backup: Backup, options: WorkOptions = {}): Promise<Result<RestoreOutcome>> {
   const { siteRules, collections, highlights, clips } = backup;
-  const replaced = await repo.backup.replaceAll({ siteRules, collections, highlights, clips });
+  const replaced = await repo.backup.replaceAll({ siteRules, collections, highlights, clips }, options);
   if (!replaced.ok) return replaced;
   try {
     await writeBackupSettings(backup.settings);
     await lastBackupSetting.setValue(backup.exportedAt);
   } catch {
-    return fail('storage-failed', 'Your pages, highlights and lists were restored, but your settings could not be. Check them on this page.');
+    return fail('storage-failed', t('restore.settingsFailed'));
   }
   const wantsAccess = backup.settings.annotatePages || backup.settings.autoHighlights;
   const granted = wantsAccess ? await browser.permissions.contains({ origins: ANNOTATE_ORIGINS }) : true;

@@ -1,16 +1,16 @@
 import type { LibraryCounts } from '../../../lib/db/backup-store';
+import { t } from '../../../lib/i18n';
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+const nf = (n: number) => n.toLocaleString('en-GB');
 
 /** "120 saved pages, 30 highlights, 4 lists and 2 sites in your list of sites", for summaries. */
 export function describeCounts(counts: LibraryCounts): string {
-  const parts = [
-    plural(counts.clips, 'saved page', 'saved pages'),
-    plural(counts.highlights, 'highlight', 'highlights'),
-    plural(counts.collections, 'list (reading list, prescription or collection)', 'lists (reading lists, prescriptions and collections)'),
-    plural(counts.siteRules, 'site in your list of sites', 'sites in your list of sites'),
-  ];
-  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+  return t('backup.counts.all', {
+    pages: t('backup.counts.pages', counts.clips, { n: nf(counts.clips) }),
+    highlights: t('backup.counts.highlights', counts.highlights, { n: nf(counts.highlights) }),
+    lists: t('backup.counts.lists', counts.collections, { n: nf(counts.collections) }),
+    sites: t('backup.counts.sites', counts.siteRules, { n: nf(counts.siteRules) }),
+  });
 }
 
 /** Whether a library holds anything at all. */
@@ -24,5 +24,5 @@ export function formatBackupDate(iso: string): string {
   if (Number.isNaN(date.getTime())) return '';
   const day = date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
   const time = date.toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-  return `${day} at ${time}`;
+  return t('backup.dateAt', { day, time });
 }

@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { SourceTypeBadge } from '../../../components/SourceTypeBadge';
 import { displayHost } from '../../../components/format-date';
-import { count, formatDay, shorten } from '../../../lib/consult/format';
+import { formatDay, shorten } from '../../../lib/consult/format';
 import type { ImportPlan, PlannedPage } from '../../../lib/exchange/import-plan';
+import { t } from '../../../lib/i18n';
 import { HIGHLIGHT_MEANING_LABELS } from '../../../lib/model/highlight-meanings';
 
 export interface ImportPreviewProps {
@@ -17,11 +18,10 @@ export interface ImportPreviewProps {
 /** The most entries each list shows; the counts say how many there are. */
 const SHOWN = 50;
 
-const KIND_WORDS: Record<ImportPlan['source']['kind'], string> = {
-  collection: 'A collection',
-  'reading-list': 'A reading list',
-  prescription: 'An information prescription',
-};
+const kindWords = (kind: ImportPlan['source']['kind']) =>
+  kind === 'collection' ? t('import.kind.collection') : kind === 'reading-list' ? t('import.kind.readingList') : t('import.kind.prescription');
+const newKind = (kind: ImportPlan['source']['kind']) =>
+  kind === 'collection' ? t('import.newKind.collection') : kind === 'reading-list' ? t('import.newKind.readingList') : t('import.newKind.prescription');
 
 function Listing<T>({ id, heading, entries, render, empty }: { id: string; heading: string; entries: readonly T[]; render: (entry: T, index: number) => ComponentChildren; empty: string }) {
   return (
@@ -30,7 +30,7 @@ function Listing<T>({ id, heading, entries, render, empty }: { id: string; headi
       {entries.length ? (
         <ul>
           {entries.slice(0, SHOWN).map(render)}
-          {entries.length > SHOWN ? <li class="hc-muted">…and {count(entries.length - SHOWN, 'more', 'more')}.</li> : null}
+          {entries.length > SHOWN ? <li class="hc-muted">{t('import.more', { n: entries.length - SHOWN })}</li> : null}
         </ul>
       ) : (
         <p class="hc-muted">{empty}</p>
@@ -50,38 +50,37 @@ export function ImportPreview({ plan, from, busy, onConfirm, onCancel }: ImportP
   const newPages = plan.pages.filter((p) => p.status === 'new');
   const existing = plan.pages.filter((p) => p.status === 'existing');
   const titleOf = (page: PlannedPage | undefined) => (page ? page.existingTitle ?? page.title : '');
+  const date = formatDay(source.exportedAt) || t('import.unknownDate');
   return (
     <section class="hc-panel hc-import__preview" aria-labelledby="hc-import-preview-heading" data-testid="import-preview">
-      <h2 id="hc-import-preview-heading" tabIndex={-1}>Check before adding: “{source.title}”</h2>
+      <h2 id="hc-import-preview-heading" tabIndex={-1}>{t('import.checkHeading', { title: source.title })}</h2>
       <p class="hc-import__source">
-        {KIND_WORDS[source.kind]}
-        {source.curator ? <> curated by <strong>{source.curator}</strong></> : ' (no curator named)'}, exported on {formatDay(source.exportedAt) || 'an unknown date'}. From {from}.
+        {source.curator
+          ? t('import.sourceCurated', { kind: kindWords(source.kind), curator: source.curator, date, from })
+          : t('import.sourceNoCurator', { kind: kindWords(source.kind), date, from })}
       </p>
       {source.description ? <p class="hc-pre hc-import__description">{shorten(source.description, 600)}</p> : null}
-      <ul class="hc-import__counts" aria-label="What will be added">
-        <li data-count="new-pages"><strong>{counts.newPages}</strong> new {counts.newPages === 1 ? 'page' : 'pages'}, saved to your library as links</li>
-        <li data-count="existing-pages"><strong>{counts.existingPages}</strong> already in your library: your titles, notes and tags stay as they are</li>
+      <ul class="hc-import__counts" aria-label={t('import.countsLabel')}>
+        <li data-count="new-pages">{t('import.newPages', counts.newPages, { n: counts.newPages })}</li>
+        <li data-count="existing-pages">{t('import.existingPages', { n: counts.existingPages })}</li>
         <li data-count="highlights">
-          <strong>{counts.newHighlights}</strong> new {counts.newHighlights === 1 ? 'highlight' : 'highlights'}
-          {counts.existingHighlights ? `, and ${count(counts.existingHighlights, 'passage')} you had already highlighted` : ''}
+          {t('import.newHighlights', counts.newHighlights, { n: counts.newHighlights })}
+          {counts.existingHighlights ? t('import.existingHighlights', counts.existingHighlights, { n: counts.existingHighlights }) : ''}
         </li>
-        {counts.privateItems ? <li data-count="private">{count(counts.privateItems, 'item')} the curator marked private (kept private)</li> : null}
+        {counts.privateItems ? <li data-count="private">{t('import.privateItems', counts.privateItems, { n: counts.privateItems })}</li> : null}
       </ul>
-      <p>
-        A new {source.kind === 'collection' ? 'collection' : source.kind === 'reading-list' ? 'reading list' : 'prescription'} with {count(counts.items, 'item')} will be added.
-        The curator’s notes are kept on it, each marked with where it came from.
-      </p>
+      <p>{t('import.willAdd', counts.items, { kind: newKind(source.kind), n: counts.items })}</p>
       <div class="hc-actions">
         <button type="button" class="hc-primary" disabled={busy} onClick={onConfirm}>
-          {busy ? 'Adding…' : 'Add to my library'}
+          {busy ? t('import.adding') : t('import.add')}
         </button>
-        <button type="button" disabled={busy} onClick={onCancel}>Cancel</button>
+        <button type="button" disabled={busy} onClick={onCancel}>{t('common.cancel')}</button>
       </div>
       <Listing
         id="hc-import-new"
-        heading={`New pages (${newPages.length})`}
+        heading={t('import.newHeading', { n: newPages.length })}
         entries={newPages}
-        empty="None: every page is already in your library."
+        empty={t('import.noNewPages')}
         render={(p, i) => (
           <li key={i} data-page-status="new">
             <span class="hc-import__title">{p.title}</span>{' '}
@@ -94,9 +93,9 @@ export function ImportPreview({ plan, from, busy, onConfirm, onCancel }: ImportP
       />
       <Listing
         id="hc-import-existing"
-        heading={`Already in your library (${existing.length})`}
+        heading={t('import.existingHeading', { n: existing.length })}
         entries={existing}
-        empty="None."
+        empty={t('import.none')}
         render={(p, i) => (
           <li key={i} data-page-status="existing">
             <span class="hc-import__title">{titleOf(p)}</span> <span class="hc-muted">{displayHost(p.canonicalUrl)}</span>
@@ -105,17 +104,18 @@ export function ImportPreview({ plan, from, busy, onConfirm, onCancel }: ImportP
       />
       <Listing
         id="hc-import-highlights"
-        heading={`Highlights (${plan.highlights.length})`}
+        heading={t('import.highlightsHeading', { n: plan.highlights.length })}
         entries={plan.highlights}
-        empty="None."
+        empty={t('import.none')}
         render={(h, i) => (
           <li key={i} data-highlight-status={h.status}>
-            <strong>{HIGHLIGHT_MEANING_LABELS[h.meaning]}:</strong> “{shorten(h.quote.exact, 160)}” <span class="hc-muted">on {titleOf(plan.pages[h.page])}</span>
-            {h.status === 'existing' ? <span class="hc-muted"> (you highlighted this already)</span> : null}
+            <strong>{t('import.meaning', { meaning: HIGHLIGHT_MEANING_LABELS[h.meaning] })}</strong>{' '}
+            {t('import.quoteOn', { quote: shorten(h.quote.exact, 160) })} <span class="hc-muted">{t('import.onPage', { title: titleOf(plan.pages[h.page]) })}</span>
+            {h.status === 'existing' ? <span class="hc-muted">{t('import.highlightedAlready')}</span> : null}
           </li>
         )}
       />
-      <p class="hc-hint">Everything in the file is read as plain text: nothing in it can run or change anything else in your library.</p>
+      <p class="hc-hint">{t('import.plainText')}</p>
     </section>
   );
 }

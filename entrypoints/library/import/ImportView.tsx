@@ -1,9 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { ProgressStatus } from '../../../components/ProgressStatus';
 import { StatusMessage } from '../../../components/StatusMessage';
+import { useCancellableWork } from '../../../components/hooks/use-cancellable-work';
 import type { LibraryRepository } from '../../../lib/db/repository';
 import { checkCollectionFile, FILE_LIMITS } from '../../../lib/exchange/collection-file';
 import { PENDING_IMPORT_EVENT } from '../../../lib/exchange/import-handoff';
 import { importAddresses, planImport, type ImportPlan } from '../../../lib/exchange/import-plan';
+import { t } from '../../../lib/i18n';
 import { listHref } from '../use-hash-route';
 import { ImportPreview } from './ImportPreview';
 import { takeHandedOverFile } from './open-import';
@@ -14,10 +17,10 @@ export interface ImportViewProps {
 }
 
 type State =
-  | { step: 'choose' }
+  | { step: 'choose'; cancelled?: boolean }
   | { step: 'reading'; from: string }
   | { step: 'problem'; message: string; fromFile: boolean }
-  | { step: 'preview'; from: string; plan: ImportPlan; busy: boolean; error?: string };
+  | { step: 'preview'; from: string; plan: ImportPlan; busy: boolean; error?: string; cancelled?: boolean };
 
 /** User Timing marks, so a benchmark can read how long each step took (no data leaves the page). */
 function measure(name: string, start: string): void {
@@ -29,6 +32,7 @@ function measure(name: string, start: string): void {
 }
 
 const MB = 1024 * 1024;
+const nf = (n: number) => n.toLocaleString('en-GB');
 
 /**
  * `#import`: "Import a collection file". Choose a .json file (or arrive with
@@ -39,8 +43,12 @@ const MB = 1024 * 1024;
 export function ImportView({ repo }: ImportViewProps) {
   const [state, setState] = useState<State>({ step: 'choose' });
   const input = useRef<HTMLInputElement>(null);
+  const work = useCancellableWork();
+  // Reading only looks at the file and the library, so it can always be dropped: a newer number means "cancelled".
+  const reads = useRef(0);
 
   const readText = async (text: string, from: string, fromFile: boolean) => {
+    const mine = ++reads.current;
     setState({ step: 'reading', from });
     performance.mark('hc-import-read');
     const checked = checkCollectionFile(text);
@@ -50,17 +58,18 @@ export function ImportView({ repo }: ImportViewProps) {
     }
     try {
       const library = await repo.collections.importLibraryFor(importAddresses(checked.file));
+      if (reads.current !== mine) return;
       const plan = planImport(checked.file, library);
       measure('hc-import-preview', 'hc-import-read');
       setState({ step: 'preview', from, plan, busy: false });
     } catch {
-      setState({ step: 'problem', message: 'Your library could not be read to compare the file with it. Reload the page and try again.', fromFile });
+      if (reads.current === mine) setState({ step: 'problem', message: t('import.libraryUnreadable'), fromFile });
     }
   };
 
   const takeHandedOver = () => {
     const pending = takeHandedOverFile();
-    if (pending) void readText(pending.text, pending.sourceLabel ?? 'a link or page in Health Clipper', false);
+    if (pending) void readText(pending.text, pending.sourceLabel ?? t('import.fromLink'), false);
   };
   useEffect(() => {
     takeHandedOver();
@@ -73,17 +82,24 @@ export function ImportView({ repo }: ImportViewProps) {
 
   const choose = async (file: File | undefined) => {
     if (!file) return;
-    const from = `the file “${file.name}”`;
+    const from = t('import.fromFile', { name: file.name });
     // Refuse before reading: the text check repeats this on the characters.
     if (file.size > FILE_LIMITS.maxFileChars) {
-      setState({ step: 'problem', message: `The file is too large (${(file.size / MB).toFixed(0)} MB). A collection file can be at most ${FILE_LIMITS.maxFileChars / MB} MB.`, fromFile: true });
+      setState({ step: 'problem', message: t('import.tooLarge', { size: (file.size / MB).toFixed(0), max: FILE_LIMITS.maxFileChars / MB }), fromFile: true });
       return;
     }
     try {
       await readText(await file.text(), from, true);
     } catch {
-      setState({ step: 'problem', message: 'The file could not be read. Choose it again, or check it is not open in another program.', fromFile: true });
+      setState({ step: 'problem', message: t('import.unreadable'), fromFile: true });
     }
+  };
+
+  const cancelReading = () => {
+    reads.current++;
+    if (input.current) input.current.value = '';
+    setState({ step: 'choose', cancelled: true });
+    input.current?.focus();
   };
 
   const cancel = () => {
@@ -94,12 +110,17 @@ export function ImportView({ repo }: ImportViewProps) {
 
   const confirm = async () => {
     if (state.step !== 'preview') return;
-    setState({ ...state, busy: true, error: undefined });
+    setState({ ...state, busy: true, error: undefined, cancelled: false });
     performance.mark('hc-import-apply');
-    const result = await repo.collections.applyImport(state.plan).catch(() => undefined);
+    const result = await work.run((signal, onProgress) => repo.collections.applyImport(state.plan, { signal, onProgress })).catch(() => undefined);
     measure('hc-import-applied', 'hc-import-apply');
+    if (result && !result.ok && result.error.code === 'cancelled') {
+      // The preview stays, so the user can still add the collection after all.
+      setState({ ...state, busy: false, cancelled: true });
+      return;
+    }
     if (!result?.ok) {
-      setState({ ...state, busy: false, error: result?.error.message ?? 'The collection could not be added. Nothing was changed. Try again.' });
+      setState({ ...state, busy: false, error: result?.error.message ?? t('import.failed') });
       return;
     }
     location.hash = listHref(result.value.collection.id);
@@ -107,13 +128,10 @@ export function ImportView({ repo }: ImportViewProps) {
 
   return (
     <main class="hc-import">
-      <p><a href="#lists">Back to collections and lists</a></p>
-      <h1>Import a collection file</h1>
-      <p>
-        A collection file (.json) holds a list of web pages with notes, shared by a support group, a clinician or a friend. You will see what it holds
-        before anything is added, and pages already in your library are not saved twice.
-      </p>
-      <label for="hc-import-file">Choose a collection file</label>
+      <p><a href="#lists">{t('import.back')}</a></p>
+      <h1>{t('import.heading')}</h1>
+      <p>{t('import.intro')}</p>
+      <label for="hc-import-file">{t('import.chooseFile')}</label>
       <input
         id="hc-import-file"
         ref={input}
@@ -122,18 +140,42 @@ export function ImportView({ repo }: ImportViewProps) {
         disabled={state.step === 'reading' || (state.step === 'preview' && state.busy)}
         onChange={(e) => void choose(e.currentTarget.files?.[0])}
       />
-      {state.step === 'reading' ? <p role="status">Reading {state.from}…</p> : null}
+      {state.step === 'reading' ? (
+        <ProgressStatus label={t('import.readingLabel')} text={t('import.reading', { from: state.from })} onCancel={cancelReading} cancelLabel={t('common.cancel')} />
+      ) : null}
+      {state.step === 'choose' && state.cancelled ? <StatusMessage tone="info">{t('import.cancelled')}</StatusMessage> : null}
       {state.step === 'problem' ? (
         <div class="hc-import__problem">
           <StatusMessage tone="error">
             <p class="hc-pre">{state.message}</p>
-            <p>Nothing was added to your library.{state.fromFile ? ' Choose another file, or ask for it to be sent again.' : ''}</p>
+            <p>
+              {t('import.nothingAdded')}
+              {state.fromFile ? t('import.chooseAnother') : ''}
+            </p>
           </StatusMessage>
         </div>
       ) : null}
       {state.step === 'preview' ? (
         <>
           {state.error ? <StatusMessage tone="error">{state.error}</StatusMessage> : null}
+          {state.cancelled ? <StatusMessage tone="info">{t('import.cancelled')}</StatusMessage> : null}
+          {work.running ? (
+            <ProgressStatus
+              label={t('import.addingLabel')}
+              done={work.progress?.done}
+              total={work.progress?.total}
+              text={
+                work.cancelling
+                  ? t('progress.cancelling')
+                  : work.progress
+                    ? t('import.addingProgress', { done: nf(work.progress.done), total: nf(work.progress.total) })
+                    : t('import.adding')
+              }
+              onCancel={work.cancel}
+              cancelLabel={t('common.cancel')}
+              cancelling={work.cancelling}
+            />
+          ) : null}
           <ImportPreview plan={state.plan} from={state.from} busy={state.busy} onConfirm={() => void confirm()} onCancel={cancel} />
         </>
       ) : null}

@@ -9,6 +9,7 @@ import type { ResolvedCollection } from '../../../lib/consult/types';
 import { collectionCsv } from '../../../lib/exchange/csv';
 import { collectionFileText, exportCollectionFile } from '../../../lib/exchange/export-file';
 import type { ShareOptions } from '../../../lib/exchange/export-filter';
+import { t } from '../../../lib/i18n';
 import type { SiteRule } from '../../../lib/model/source-type';
 import { downloadText } from './download';
 import { ShareOptionsFields } from './ShareOptionsFields';
@@ -30,18 +31,18 @@ type Status = { tone: 'success' | 'error' | 'info'; text: string } | undefined;
 type Download = 'markdown' | 'html' | 'json' | 'csv';
 
 const EXTENSIONS: Record<Download, { ext: string; type: string }> = {
-  markdown: { ext: 'md', type: 'text/markdown;charset=utf-8' },
-  html: { ext: 'html', type: 'text/html;charset=utf-8' },
-  json: { ext: 'json', type: 'application/json;charset=utf-8' },
-  csv: { ext: 'csv', type: 'text/csv;charset=utf-8' },
+  markdown: { ext: 'md', type: 'text/markdown;charset=utf-8' }, // i18n-ignore: file extension and MIME type
+  html: { ext: 'html', type: 'text/html;charset=utf-8' }, // i18n-ignore: file extension and MIME type
+  json: { ext: 'json', type: 'application/json;charset=utf-8' }, // i18n-ignore: file extension and MIME type
+  csv: { ext: 'csv', type: 'text/csv;charset=utf-8' }, // i18n-ignore: file extension and MIME type
 };
 
 /** "Health Clipper 0.1.0", or without the version outside the extension. */
 function generatorName(): string {
   try {
-    return `Health Clipper ${browser.runtime.getManifest().version}`;
+    return t('outputs.generator', { version: browser.runtime.getManifest().version });
   } catch {
-    return 'Health Clipper';
+    return t('ext.name');
   }
 }
 
@@ -56,7 +57,7 @@ export function OutputsBar({ id, title, siteRules, prepare, defaultCurator = '',
     setFallback(undefined);
     const resolved = await prepare();
     if (!resolved) {
-      setStatus({ tone: 'error', text: 'The list could not be saved, so it was not printed or copied. See the message above.' });
+      setStatus({ tone: 'error', text: t('outputs.notSaved') });
       return;
     }
     await run(resolved);
@@ -67,17 +68,17 @@ export function OutputsBar({ id, title, siteRules, prepare, defaultCurator = '',
       // The print page reads the same choices from its address (entrypoints/print/use-hash-id.ts).
       const extra = `${share.includePrivate ? '&private=1' : ''}${share.quotePeer ? '&peer=1' : ''}`;
       const opened = window.open(`print.html#id=${encodeURIComponent(id)}${extra}`, '_blank');
-      setStatus(opened ? { tone: 'info', text: 'The printable list opened in a new tab. Use Print there, or choose “Save as PDF” as the printer.' } : { tone: 'error', text: 'The browser did not open a new tab. Allow pop-ups for Health Clipper, or try again.' });
+      setStatus(opened ? { tone: 'info', text: t('outputs.printOpened') } : { tone: 'error', text: t('outputs.noTab') });
     });
   const copy = () =>
     withList(async (resolved) => {
       const text = collectionPlainText(resolved, siteRules, new Date(), share);
       try {
         await navigator.clipboard.writeText(text);
-        setStatus({ tone: 'success', text: 'Copied. You can paste it into a message to your surgery or a patient portal.' });
+        setStatus({ tone: 'success', text: t('outputs.copied') });
       } catch {
         setFallback(text);
-        setStatus({ tone: 'error', text: 'The browser did not let us copy. The text is shown below: select it all and copy it yourself (Ctrl+C, or Cmd+C on a Mac).' });
+        setStatus({ tone: 'error', text: t('outputs.copyFailed') });
       }
     });
   const download = (kind: Download) => {
@@ -96,7 +97,7 @@ export function OutputsBar({ id, title, siteRules, prepare, defaultCurator = '',
       const name = downloadFileName(title, EXTENSIONS[kind].ext);
       downloadText(text, name, EXTENSIONS[kind].type);
       performance.measure(`hc-export-${kind}`, `hc-export-${kind}-start`);
-      setStatus({ tone: 'success', text: `Downloaded “${name}”. It is in your Downloads folder.` });
+      setStatus({ tone: 'success', text: t('outputs.downloaded', { name }) });
     });
   };
 
@@ -108,38 +109,36 @@ export function OutputsBar({ id, title, siteRules, prepare, defaultCurator = '',
 
   return (
     <section class="hc-panel hc-section" aria-labelledby="hc-outputs-heading">
-      <h2 id="hc-outputs-heading">Print or share</h2>
-      <p class="hc-hint">Only what is on this list is included. Nothing is sent anywhere: you choose where it goes.</p>
+      <h2 id="hc-outputs-heading">{t('outputs.heading')}</h2>
+      <p class="hc-hint">{t('outputs.onlyThisList')}</p>
       <ShareOptionsFields value={share} onChange={setShare} />
       {share.includePrivate || share.quotePeer ? (
-        <p class="hc-hint">What you print, copy, download or share as a link now includes them.</p>
+        <p class="hc-hint">{t('outputs.nowIncludes')}</p>
       ) : null}
       <div class="hc-actions">
-        <button type="button" class="hc-primary" onClick={() => void print()}>Print or save as PDF</button>
-        <button type="button" onClick={() => void copy()}>Copy as text</button>
-        <button type="button" onClick={() => void download('markdown')}>Download Markdown</button>
-        <button type="button" onClick={() => void download('html')}>Download web page</button>
+        <button type="button" class="hc-primary" onClick={() => void print()}>{t('outputs.print')}</button>
+        <button type="button" onClick={() => void copy()}>{t('outputs.copy')}</button>
+        <button type="button" onClick={() => void download('markdown')}>{t('outputs.markdown')}</button>
+        <button type="button" onClick={() => void download('html')}>{t('outputs.html')}</button>
       </div>
-      <h3 class="hc-share-file__heading">Share as a collection file</h3>
-      <p class="hc-hint">
-        Someone else with Health Clipper can import the file (.json): they see what it holds before anything is added. CSV opens in a spreadsheet.
-      </p>
+      <h3 class="hc-share-file__heading">{t('outputs.shareFileHeading')}</h3>
+      <p class="hc-hint">{t('outputs.shareFileHint')}</p>
       {showCurator ? (
         <>
-          <label for="hc-curator">Curator: your name or group (optional, shown to people who import the file)</label>
+          <label for="hc-curator">{t('outputs.curator')}</label>
           <input id="hc-curator" type="text" maxLength={200} value={curator ?? defaultCurator} onInput={(e) => setCurator(e.currentTarget.value)} />
         </>
       ) : null}
       <div class="hc-actions">
-        <button type="button" onClick={() => void download('json')}>Download collection file (.json)</button>
-        <button type="button" onClick={() => void download('csv')}>Download CSV</button>
+        <button type="button" onClick={() => void download('json')}>{t('outputs.json')}</button>
+        <button type="button" onClick={() => void download('csv')}>{t('outputs.csv')}</button>
       </div>
       {/* A new panel for each choice of what to include: a link made before the choice changed must not stay on screen to be copied. */}
       <ShareLinkPanel key={`${share.includePrivate}-${share.quotePeer}`} makeFile={makeShareFile} />
       {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
       {fallback !== undefined ? (
         <>
-          <label for="hc-copy-fallback">The list as text</label>
+          <label for="hc-copy-fallback">{t('outputs.asText')}</label>
           <textarea id="hc-copy-fallback" readOnly rows={10} value={fallback} onFocus={(e) => e.currentTarget.select()} />
         </>
       ) : null}
