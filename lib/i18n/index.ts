@@ -8,8 +8,8 @@ import type { GeneratedI18nStructure } from '../../.wxt/i18n/structure';
  * bundled copies, no fetches). Keys are typed from locales/en-GB.yml by
  * `wxt prepare`, so a misspelt key or a missing substitution fails `tsc`.
  *
- * Plurals: `t('library.count', n)` picks "1 page | {n} pages" style forms.
- * Named values: `t('key', { title })` fills `{title}`.
+ * Plurals: pass a count as the second argument to pick "1 page | $1 pages"
+ * style forms. Named values: pass `{ title }` to fill `{title}`.
  */
 export const i18n = createI18n<GeneratedI18nStructure>();
 export const t = i18n.t;
