@@ -103,6 +103,8 @@ describe('Firefox ESR smoke test', () => {
     await library.screenshot({ path: join(ARTIFACTS, 'firefox-library.png') });
 
     // The sidebar_action page, opened in a tab about the article's tab: it reads the page and knows it is saved.
+    const manifest = JSON.parse(readFileSync(join(FIREFOX_EXTENSION_DIR, 'manifest.json'), 'utf8')) as { sidebar_action?: { default_panel?: string } };
+    expect(manifest.sidebar_action?.default_panel).toBe('sidepanel.html');
     const sidebar = await openExtensionPage(firefox, fixtures, 'sidepanel.html', `?tabId=${tabId}`);
     await sidebar.waitForSelector('h1.hc-side__title', { timeout: 15_000 });
     expect(await textsOf(sidebar, 'h1.hc-side__title')).toEqual([TITLE]);
