@@ -67,7 +67,10 @@ export default defineConfig({
     ...(browser === 'firefox' ? {} : { optional_permissions: ['alarms'] }),
     // The end-to-end build alone may read pages without a click, because a test
     // harness cannot press the toolbar button that grants activeTab. Its
-    // Chromium resolves every host to the local fixture server.
+    // Chromium resolves every host to the local fixture server; its Firefox
+    // reaches only that server through a recording proxy, and grants these at
+    // install only because the test profile says so (Firefox leaves MV3 host
+    // permissions to the user; tests/e2e/harness-firefox.ts).
     host_permissions: mode === 'e2e' ? ['https://*/*', 'http://*/*'] : [],
     // Asked for only when the user turns on "annotate pages as I browse".
     optional_host_permissions: ['https://*/*', 'http://*/*'],

@@ -8,6 +8,7 @@ import { fail, ok } from '../../lib/model/result';
 import { annotatePagesSetting, autoHighlightsSetting } from '../../lib/settings/settings';
 import { describePage, hideBadgeOnSite, syncAnnotationScript } from './annotate';
 import { clipTab, inspectTab } from './clip-service';
+import { openExtensionPagesForTests } from './e2e-opener';
 import {
   highlightSelection,
   highlightsForPage,
@@ -60,6 +61,9 @@ function highlightAndNotify(tabId: number, meaning: HighlightMeaning): Promise<v
 }
 
 export default defineBackground(() => {
+  // Firefox's end-to-end build only: lets the test open extension pages (e2e-opener.ts); dropped from every other build.
+  if (import.meta.env.MODE === 'e2e' && import.meta.env.FIREFOX) openExtensionPagesForTests();
+
   listenForMessages({
     inspectTab: async ({ tabId }) => {
       const result = await inspectTab(getRepository(), tabId);
