@@ -1,13 +1,17 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { bulkClip } from '../helpers/sample-library';
 import {
   clickContextMenu,
   highlightPhraseFromMenu,
+  launchWithExtension,
   openLibrary,
   openPopup,
   putRecords,
   readRecords,
+  removeProfile,
   screenshot,
   useExtensionSession,
   waitForClosedShadowText,
@@ -35,7 +39,26 @@ function paintedColour(page: Page, name: string): Promise<string> {
   return page.evaluate((n) => getComputedStyle(document.body, `::highlight(${n})`).backgroundColor, name);
 }
 
+/** The build users install (npm run build), which opens the welcome page; the e2e build does not. */
+const RELEASE_DIR = resolve(process.cwd(), '.output/chrome-mv3');
+
 describe('first run and settings: the welcome page and the options page (issue 9)', () => {
+  it('the release build opens the welcome page by itself when it is installed', async () => {
+    if (!existsSync(resolve(RELEASE_DIR, 'manifest.json'))) throw new Error(`No release build at ${RELEASE_DIR}: run npm run build first.`);
+    const fresh = await launchWithExtension(session.server, undefined, { extensionDir: RELEASE_DIR });
+    try {
+      const welcomeUrl = `chrome-extension://${fresh.extensionId}/welcome.html`;
+      await expect.poll(() => fresh.context.pages().map((p) => p.url()), { timeout: 10_000 }).toContain(welcomeUrl);
+      const welcome = fresh.context.pages().find((p) => p.url() === welcomeUrl);
+      await welcome?.getByRole('heading', { level: 1, name: 'Welcome to Health Clipper' }).waitFor();
+      // Once: the extension's own pages do not open it again.
+      expect(fresh.context.pages().filter((p) => p.url() === welcomeUrl)).toHaveLength(1);
+    } finally {
+      await fresh.close();
+      await removeProfile(fresh.profileDir);
+    }
+  });
+
   it('the welcome page says what is kept where, asks about annotating pages (Not now, then Yes), and leads to backup', async () => {
     const { ext } = session;
     // The e2e build never opens it by itself (lib/settings/welcome.ts): no other spec expects an extra tab.
