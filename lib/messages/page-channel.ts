@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import type { PageChannel } from '../page-highlights/session';
 import { sendMessage } from './send';
 
-/** highlightColoursSetting's key (lib/settings/settings.ts, HIGHLIGHT_COLOURS_KEY), read here without WXT's storage wrapper to keep page scripts small. */
+/** highlightColoursSetting's key (lib/settings/settings.ts), read here without WXT's storage wrapper to keep page scripts small. */
 const COLOURS_KEY = 'highlightColours';
 
 /** The page side's channel to the background, over runtime messages. Zod-free: it runs in web pages. */

@@ -78,15 +78,13 @@ export const defaultTagsSetting = storage.defineItem<string[]>('local:defaultTag
  * The colour the user picked per highlight meaning, as palette names
  * (lib/model/highlight-meanings.ts). Read through resolveMeaningColours, so
  * a missing or unknown entry falls back to the meaning's usual colour.
- * The page side reads the same key (HIGHLIGHT_COLOURS_KEY) without WXT.
+ * The page side reads the same key without WXT (lib/messages/page-channel.ts;
+ * tests/e2e/welcome-options.spec.ts sees a page repaint when it changes).
  */
 export const highlightColoursSetting = storage.defineItem<Partial<Record<HighlightMeaning, HighlightColour>>>('local:highlightColours', {
   fallback: {},
   version: 1,
 });
-
-/** The extension-storage key under which highlightColoursSetting keeps its value. */
-export const HIGHLIGHT_COLOURS_KEY = 'highlightColours';
 
 /** How often the library may suggest a backup (options page). */
 export const BACKUP_REMINDER_FREQUENCIES = ['off', 'week', 'month'] as const;
