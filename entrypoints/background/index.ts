@@ -5,7 +5,8 @@ import type { ClipKind } from '../../lib/model/clip';
 import { HIGHLIGHT_MEANINGS, HIGHLIGHT_MEANING_LABELS, type HighlightMeaning } from '../../lib/model/highlight';
 import { listenForMessages } from '../../lib/messages/messenger';
 import { fail, ok } from '../../lib/model/result';
-import { annotatePagesSetting, autoHighlightsSetting } from '../../lib/settings/settings';
+import { annotatePagesSetting, autoHighlightsSetting, defaultTagsSetting } from '../../lib/settings/settings';
+import { shouldOpenWelcome } from '../../lib/settings/welcome';
 import { describePage, hideBadgeOnSite, syncAnnotationScript } from './annotate';
 import { clipTab, inspectTab } from './clip-service';
 import { openExtensionPagesForTests } from './e2e-opener';
@@ -46,7 +47,9 @@ function clipAndNotify(tabId: number, mode: ClipKind | 'auto'): Promise<void> {
       const page = await inspectTab(getRepository(), tabId);
       if (page.ok && page.value.hasSelection) kind = 'selection';
     }
-    const result = await clipTab(getRepository(), { tabId, mode: kind, tags: [], note: '' });
+    // No form to pre-fill here, so the user's default tags (options page) are applied as they are.
+    const tags = await defaultTagsSetting.getValue().catch(() => []);
+    const result = await clipTab(getRepository(), { tabId, mode: kind, tags, note: '' });
     if (result.ok) checkLibraryStorageQuietly();
     await notifyTab(tabId, result.ok ? result.value.message : result.error.message, result.ok);
   });
@@ -107,8 +110,9 @@ export default defineBackground(() => {
   annotatePagesSetting.watch(sync);
   autoHighlightsSetting.watch(sync);
 
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener((details) => {
     sync();
+    if (shouldOpenWelcome(details, import.meta.env.MODE)) void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => undefined);
     void browser.contextMenus.removeAll().then(() => {
       for (const [id, item] of Object.entries(MENU)) {
         browser.contextMenus.create({ id, title: item.title, contexts: item.contexts });

@@ -5,6 +5,7 @@ import { SourceTypeBadge } from '../../components/SourceTypeBadge';
 import { SourceVerdictDetails } from '../../components/SourceVerdictDetails';
 import { StatusMessage } from '../../components/StatusMessage';
 import { TagInput } from '../../components/TagInput';
+import { defaultTagsSetting } from '../../lib/settings/settings';
 import { displayHost, formatDate } from '../../components/format-date';
 import { useObservable } from '../../components/hooks/use-observable';
 import { getRepository, type ClipListItem } from '../../lib/db/repository';
@@ -43,8 +44,10 @@ export function PopupApp() {
         setLoad({ state: 'error', error: result.error });
         return;
       }
-      setLoad({ state: 'ready', tabId, page: result.value });
       const wholePage = result.value.saved.find((c) => c.kind !== 'selection');
+      // A new save starts with the user's default tags (options page), shown before the form so they can be removed.
+      if (!wholePage) setTags(await defaultTagsSetting.getValue().catch(() => []));
+      setLoad({ state: 'ready', tabId, page: result.value });
       if (wholePage) {
         setClip(wholePage);
         setTags(wholePage.tags);

@@ -15,13 +15,15 @@ export interface BackupReminderFacts {
   oldestSavedAt?: string;
   /** Until when the user asked not to be reminded. */
   snoozedUntil?: string;
+  /** Days without a backup before reminding (the user's choice on the options page); 30 when not given. */
+  afterDays?: number;
   now: Date;
 }
 
 /**
- * True when there are at least 10 clips and no backup for 30 days (or none
- * ever, with the oldest clip 30 days old), and the user has not put the
- * reminder off.
+ * True when there are at least 10 clips and no backup for 30 days, or the
+ * user's `afterDays` (or none ever, with the oldest clip that old), and the
+ * user has not put the reminder off.
  */
 export function isBackupDue(facts: BackupReminderFacts): boolean {
   if (facts.clipCount < BACKUP_REMINDER.minClips) return false;
@@ -29,5 +31,5 @@ export function isBackupDue(facts: BackupReminderFacts): boolean {
   if (facts.snoozedUntil && Date.parse(facts.snoozedUntil) > now) return false;
   const since = Date.parse(facts.lastBackupAt ?? facts.oldestSavedAt ?? '');
   if (Number.isNaN(since)) return false;
-  return now - since >= BACKUP_REMINDER.afterDays * 86_400_000;
+  return now - since >= (facts.afterDays ?? BACKUP_REMINDER.afterDays) * 86_400_000;
 }

@@ -1,8 +1,9 @@
 import * as z from 'zod';
 import { rulePackSchema } from '../classify/rule-pack';
-import { clipSchema } from '../model/clip';
+import { clipSchema, tagsSchema } from '../model/clip';
 import { collectionSchema, prescriberSchema } from '../model/collection';
 import { highlightSchema } from '../model/highlight';
+import { HIGHLIGHT_COLOURS, HIGHLIGHT_MEANINGS } from '../model/highlight-meanings';
 import { fail, ok, type Result } from '../model/result';
 import { siteRuleSchema } from '../model/source-type';
 import { describeIssue as describeFileIssue } from './import-problems';
@@ -50,6 +51,10 @@ export const backupSettingsSchema = z.object({
   annotateHiddenHosts: z.array(z.string().max(253)).max(BACKUP_LIMITS.maxHiddenHosts),
   rulePacks: z.array(rulePackSchema).max(BACKUP_LIMITS.maxRulePacks),
   prescriber: prescriberSchema,
+  // The options page's settings (added later, so optional: older backups restore without them).
+  defaultTags: tagsSchema.optional(),
+  highlightColours: z.partialRecord(z.enum(HIGHLIGHT_MEANINGS), z.enum(HIGHLIGHT_COLOURS)).optional(),
+  backupReminderFrequency: z.enum(['off', 'week', 'month']).optional(),
 });
 export type BackupSettings = z.infer<typeof backupSettingsSchema>;
 

@@ -1,5 +1,9 @@
+import { browser } from 'wxt/browser';
 import type { PageChannel } from '../page-highlights/session';
 import { sendMessage } from './send';
+
+/** highlightColoursSetting's key (lib/settings/settings.ts), read here without WXT's storage wrapper to keep page scripts small. */
+const COLOURS_KEY = 'highlightColours';
 
 /** The page side's channel to the background, over runtime messages. Zod-free: it runs in web pages. */
 export function runtimePageChannel(): PageChannel {
@@ -11,6 +15,14 @@ export function runtimePageChannel(): PageChannel {
     },
     report(placements) {
       void sendMessage('reportPlacements', { url: location.href, canonicalHref: canonicalHref(), placements });
+    },
+    watchColours(apply) {
+      // Only palette names are ever used (resolveMeaningColours): the stored value cannot become page CSS.
+      void browser.storage.local.get(COLOURS_KEY).then((stored) => apply(stored[COLOURS_KEY]), () => undefined);
+      browser.storage.onChanged.addListener((changes, area) => {
+        const change = changes[COLOURS_KEY];
+        if (area === 'local' && change) apply(change.newValue);
+      });
     },
   };
 }

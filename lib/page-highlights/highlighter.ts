@@ -1,5 +1,5 @@
 import { anchorInMap, anchorInText, bodyOf, collectTextNodes } from '../anchor/index';
-import type { HighlightMeaning } from '../model/highlight-meanings';
+import { meaningPaint, resolveMeaningColours, type HighlightMeaning } from '../model/highlight-meanings';
 import { createPainter, type Painter } from './paint';
 import type { PaintItem, Placement } from './types';
 
@@ -9,6 +9,8 @@ export interface Highlighter {
   show(items: readonly PaintItem[]): Placement[];
   /** Paints a highlight the user has just made on this range. */
   add(id: string, range: Range, meaning: HighlightMeaning): void;
+  /** Paints with the user's colours from now on: the stored choice as read (checked against the palette here). */
+  setColours(stored: unknown): void;
   /** Takes a highlight off the page (after it was deleted). */
   remove(id: string): void;
   /** Scrolls a painted highlight into view and draws attention to it; false when it is not on the page. */
@@ -119,6 +121,9 @@ export function createHighlighter(doc: Document, options: HighlighterOptions = {
       ranges.set(id, range);
       status.set(id, { id, status: 'placed' });
       painter.paint(id, range, meaning);
+    },
+    setColours(stored) {
+      painter.restyle(meaningPaint(resolveMeaningColours(stored)));
     },
     remove(id) {
       painter.unpaint(id);

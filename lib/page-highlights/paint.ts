@@ -1,8 +1,13 @@
-import { HIGHLIGHT_MEANINGS, HIGHLIGHT_MEANING_PAINT, type HighlightMeaning } from '../model/highlight-meanings';
+import { HIGHLIGHT_MEANINGS, HIGHLIGHT_MEANING_PAINT, type HighlightMeaning, type MeaningPaint } from '../model/highlight-meanings';
+
+/** How each meaning is drawn (the user's colours, fixed underlines). */
+export type PaintStyle = Readonly<Record<HighlightMeaning, Pick<MeaningPaint, 'background' | 'underline'>>>;
 
 /** Paints highlight ranges on a page without rewriting the page's own DOM. */
 export interface Painter {
   paint(id: string, range: Range, meaning: HighlightMeaning): void;
+  /** Redraws every highlight, painted and to come, with these colours. */
+  restyle(style: PaintStyle): void;
   unpaint(id: string): void;
   /** Draws attention to one highlight for a moment (after "scroll to"). */
   flash(id: string): void;
@@ -18,9 +23,9 @@ export function canUseHighlightApi(win: Window & typeof globalThis): boolean {
 }
 
 /** The stylesheet for ::highlight(): colour plus a distinct underline per meaning, and a strong focus style. */
-function highlightRules(): string {
+export function highlightRules(paint: PaintStyle): string {
   const rules = HIGHLIGHT_MEANINGS.map((m) => {
-    const { background, underline } = HIGHLIGHT_MEANING_PAINT[m];
+    const { background, underline } = paint[m];
     return `::highlight(${registryName(m)}) { background-color: ${background}; text-decoration: ${underline}; }`;
   });
   rules.push(`::highlight(${registryName('focus')}) { background-color: rgba(29, 79, 145, 0.35); color: inherit; text-decoration: underline solid 3px; }`);
@@ -34,15 +39,15 @@ function highlightRules(): string {
 export function createHighlightApiPainter(doc: Document): Painter {
   const win = doc.defaultView as Window & typeof globalThis;
   const painted = new Map<string, { range: Range; meaning: HighlightMeaning }>();
-  let styled = false;
+  let paintStyle: PaintStyle = HIGHLIGHT_MEANING_PAINT;
+  let sheet: CSSStyleSheet | undefined;
   let flashTimer: ReturnType<typeof setTimeout> | undefined;
   const registry = () => win.CSS.highlights;
   const style = () => {
-    if (styled) return;
-    const sheet = new win.CSSStyleSheet();
-    sheet.replaceSync(highlightRules());
+    if (sheet) return;
+    sheet = new win.CSSStyleSheet();
+    sheet.replaceSync(highlightRules(paintStyle));
     doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-    styled = true;
   };
   const group = (name: string) => {
     let h = registry().get(name);
@@ -58,6 +63,11 @@ export function createHighlightApiPainter(doc: Document): Painter {
       this.unpaint(id);
       painted.set(id, { range, meaning });
       group(registryName(meaning)).add(range);
+    },
+    restyle(next) {
+      paintStyle = next;
+      // One sheet, rewritten in place: the highlights keep their names, so they repaint at once.
+      sheet?.replaceSync(highlightRules(paintStyle));
     },
     unpaint(id) {
       const old = painted.get(id);
@@ -94,6 +104,7 @@ export function createOverlayPainter(doc: Document): Painter {
   let layer: HTMLElement | undefined;
   let focused: string | undefined;
   let frame = 0;
+  let paintStyle: PaintStyle = HIGHLIGHT_MEANING_PAINT;
   const ensureLayer = () => {
     if (layer) return layer;
     host = doc.createElement('hc-highlight-layer');
@@ -109,7 +120,7 @@ export function createOverlayPainter(doc: Document): Painter {
     const target = ensureLayer();
     target.replaceChildren();
     for (const [id, { range, meaning }] of painted) {
-      const { background, underline } = HIGHLIGHT_MEANING_PAINT[meaning];
+      const { background, underline } = paintStyle[meaning];
       const [, style = 'solid', width = '2px'] = underline.split(' ');
       for (const rect of Array.from(range.getClientRects())) {
         const box = doc.createElement('div');
@@ -130,6 +141,10 @@ export function createOverlayPainter(doc: Document): Painter {
     paint(id, range, meaning) {
       painted.set(id, { range, meaning });
       schedule();
+    },
+    restyle(next) {
+      paintStyle = next;
+      if (painted.size) schedule();
     },
     unpaint(id) {
       if (painted.delete(id)) schedule();

@@ -9,6 +9,8 @@ export interface PageChannel {
   highlight(request: { meaning: HighlightMeaning; note: string; passage: PagePassage }): Promise<{ ok: true; id: string; message: string } | { ok: false; message: string }>;
   /** Tells the library what became of highlights found late or not at all. */
   report(placements: Placement[]): void;
+  /** Calls `apply` with the user's highlight colours as stored, now and whenever they change (unchecked: the highlighter checks them). */
+  watchColours?(apply: (stored: unknown) => void): void;
 }
 
 /** Highlights on this page: one highlighter and at most one toolbar, shared by every script of ours in the page. */
@@ -25,6 +27,7 @@ declare global {
 
 function create(doc: Document, channel: PageChannel): PageHighlights {
   const highlighter = createHighlighter(doc, { onLateFound: (placements) => channel.report(placements) });
+  channel.watchColours?.((stored) => highlighter.setColours(stored));
   let toolbar: SelectionToolbar | undefined;
   return {
     highlighter,

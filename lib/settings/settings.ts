@@ -3,6 +3,7 @@ import type { RulePack } from '../classify/rule-pack';
 import type { Prescriber } from '../model/collection';
 import type { CanaryRecord } from '../db/eviction-canary';
 import type { PersistenceAnswer } from '../db/persistence';
+import type { HighlightColour, HighlightMeaning } from '../model/highlight-meanings';
 
 /**
  * Small preferences, kept in extension storage (not the library database).
@@ -23,7 +24,7 @@ export const autoHighlightsSetting = storage.defineItem<boolean>('local:autoHigh
 export const annotateHiddenHostsSetting = storage.defineItem<string[]>('local:annotateHiddenHosts', { fallback: [], version: 1 });
 
 /** The address patterns "annotate pages as I browse" needs (an optional permission). */
-export const ANNOTATE_ORIGINS = ['https://*/*', 'http://*/*'];
+export { ANNOTATE_ORIGINS } from './annotate-origins';
 
 /**
  * Rule packs a moderator shared and the user imported (checked with
@@ -65,3 +66,32 @@ export const libraryCanarySetting = storage.defineItem<CanaryRecord | null>('loc
 
 /** The browser's last answer to "keep the library's storage persistent" (lib/db/persistence.ts), or null before it was asked. */
 export const persistentStorageSetting = storage.defineItem<PersistenceAnswer | null>('local:persistentStorage', { fallback: null, version: 1 });
+
+/**
+ * Tags every new save starts with (options page): the popup shows them
+ * already filled in, to remove if they do not fit; menu and shortcut saves,
+ * which have no form, get them as they are.
+ */
+export const defaultTagsSetting = storage.defineItem<string[]>('local:defaultTags', { fallback: [], version: 1 });
+
+/**
+ * The colour the user picked per highlight meaning, as palette names
+ * (lib/model/highlight-meanings.ts). Read through resolveMeaningColours, so
+ * a missing or unknown entry falls back to the meaning's usual colour.
+ * The page side reads the same key without WXT (lib/messages/page-channel.ts;
+ * tests/e2e/welcome-options.spec.ts sees a page repaint when it changes).
+ */
+export const highlightColoursSetting = storage.defineItem<Partial<Record<HighlightMeaning, HighlightColour>>>('local:highlightColours', {
+  fallback: {},
+  version: 1,
+});
+
+/** How often the library may suggest a backup (options page). */
+export const BACKUP_REMINDER_FREQUENCIES = ['off', 'week', 'month'] as const;
+export type BackupReminderFrequency = (typeof BACKUP_REMINDER_FREQUENCIES)[number];
+
+/** "Remind me to back up": monthly unless the user chose weekly or never. */
+export const backupReminderFrequencySetting = storage.defineItem<BackupReminderFrequency>('local:backupReminderFrequency', {
+  fallback: 'month',
+  version: 1,
+});

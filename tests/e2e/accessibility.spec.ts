@@ -291,6 +291,21 @@ describe('accessibility: axe-core on every view, light and dark, and reflow at 3
     await library.waitForTimeout(400);
     await checkView(library, 'import');
 
+    // The welcome page (opened once on install) after its question is answered, and the options page.
+    for (const [file, name] of [['welcome.html', 'welcome'], ['options.html', 'options']] as const) {
+      const page = await ext.context.newPage();
+      await page.goto(`chrome-extension://${ext.extensionId}/${file}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      if (name === 'welcome') {
+        await page.getByRole('button', { name: 'Not now' }).click();
+        await page.getByRole('status').waitFor();
+      } else await page.locator('fieldset[data-meaning]').first().waitFor();
+      await checkView(page, name);
+      await checkFocusRing(page, name);
+      await checkReflow(page, name, 'h1, h2, button, label');
+      await page.close();
+    }
+
     // The banner shown when the browser has wiped the library (as the eviction canary records it).
     await library.evaluate(() => (location.hash = ''));
     await ext.worker.evaluate(async () => {

@@ -5,7 +5,9 @@ import { useObservable } from '../../../components/hooks/use-observable';
 import { StatusMessage } from '../../../components/StatusMessage';
 import type { LibraryRepository } from '../../../lib/db/repository';
 import { BACKUP_REMINDER, isBackupDue } from '../../../lib/exchange/backup-reminder';
-import { backupReminderSnoozedUntilSetting } from '../../../lib/settings/settings';
+import { t } from '../../../lib/i18n';
+import { reminderAfterDays } from '../../../lib/settings/reminder-frequency';
+import { backupReminderFrequencySetting, backupReminderSnoozedUntilSetting, type BackupReminderFrequency } from '../../../lib/settings/settings';
 import { backUpNow } from './backup-actions';
 import type { Status } from './status';
 import { useLastBackup } from './use-last-backup';
@@ -14,24 +16,35 @@ export interface BackupReminderProps {
   repo: LibraryRepository;
 }
 
+/** A stored setting, read once and followed as it changes (undefined until read). */
+function useSettingValue<T>(item: { getValue(): Promise<T>; watch(cb: (value: T) => void): () => void }): T | undefined {
+  const [value, setValue] = useState<T | undefined>();
+  useEffect(() => {
+    void item.getValue().then(setValue);
+    return item.watch((next) => setValue(next));
+  }, [item]);
+  return value;
+}
+
 /**
  * A quiet line in the library header when there is a fair amount to lose
- * (10 pages or more) and no backup for 30 days: back up now, or be reminded
- * in a week. Never a dialog, never in the way.
+ * (10 pages or more) and no backup for a month (or a week, as the user
+ * chose on the options page; never when they turned it off): back up now,
+ * or be reminded in a week. Never a dialog, never in the way.
  */
 export function BackupReminder({ repo }: BackupReminderProps) {
   const facts = useObservable(() => repo.backup.observeClipAge(), []).value;
   const lastBackup = useLastBackup();
-  const [snoozedUntil, setSnoozedUntil] = useState<string | null | undefined>();
+  const snoozedUntil = useSettingValue(backupReminderSnoozedUntilSetting);
+  const frequency = useSettingValue<BackupReminderFrequency>(backupReminderFrequencySetting);
   const [status, setStatus] = useState<Status>();
-  useEffect(() => {
-    void backupReminderSnoozedUntilSetting.getValue().then(setSnoozedUntil);
-    return backupReminderSnoozedUntilSetting.watch((value) => setSnoozedUntil(value));
-  }, []);
 
   if (status) return <StatusMessage tone={status.tone}>{status.text}</StatusMessage>;
-  if (!facts || lastBackup === undefined || snoozedUntil === undefined) return null;
+  if (!facts || lastBackup === undefined || snoozedUntil === undefined || frequency === undefined) return null;
+  const afterDays = reminderAfterDays(frequency);
+  if (afterDays === undefined) return null;
   const due = isBackupDue({
+    afterDays,
     clipCount: facts.clipCount,
     oldestSavedAt: facts.oldestSavedAt,
     lastBackupAt: lastBackup ?? undefined,
@@ -40,27 +53,28 @@ export function BackupReminder({ repo }: BackupReminderProps) {
   });
   if (!due) return null;
 
+  // At least 10 (BACKUP_REMINDER.minClips), so always "pages".
+  const count = facts.clipCount.toLocaleString('en-GB'); // i18n-ignore: digit grouping, not words
+  const pages = facts.countedAll ? count : t('settings.reminder.orMore', { count });
   const handleBackUp = async () => {
     const result = await backUpNow(repo);
-    setStatus(result.ok ? { tone: 'success', text: `Saved ${result.value.fileName} to your downloads. Keep it somewhere safe.` } : { tone: 'error', text: result.error.message });
+    setStatus(result.ok ? { tone: 'success', text: t('settings.reminder.saved', { file: result.value.fileName }) } : { tone: 'error', text: result.error.message });
   };
   const handleLater = () => {
     void backupReminderSnoozedUntilSetting.setValue(new Date(Date.now() + BACKUP_REMINDER.snoozeDays * 86_400_000).toISOString());
   };
 
   return (
-    <aside class="hc-backup-reminder" aria-label="Backup reminder">
+    <aside class="hc-backup-reminder" aria-label={t('settings.reminder.label')}>
       <p>
-        Your {facts.clipCount.toLocaleString('en-GB')}
-        {facts.countedAll ? '' : ' or more'} saved pages are kept only in this browser, and{' '}
-        {lastBackup ? `your last backup was on ${formatDate(lastBackup)}` : 'you have not backed them up yet'}. A backup file keeps
-        them safe if this computer breaks or the browser is reset.
+        {lastBackup ? t('settings.reminder.since', { pages, date: formatDate(lastBackup) }) : t('settings.reminder.never', { pages })}{' '}
+        {t('settings.reminder.why')}
       </p>
       <button type="button" class="hc-primary" onClick={() => void handleBackUp()}>
-        Back up now
+        {t('settings.reminder.backUpNow')}
       </button>{' '}
       <button type="button" class="hc-link-button" onClick={handleLater}>
-        Remind me next week
+        {t('settings.reminder.later')}
       </button>
     </aside>
   );

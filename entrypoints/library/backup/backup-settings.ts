@@ -3,6 +3,9 @@ import {
   annotateHiddenHostsSetting,
   annotatePagesSetting,
   autoHighlightsSetting,
+  backupReminderFrequencySetting,
+  defaultTagsSetting,
+  highlightColoursSetting,
   prescriberSetting,
   rulePacksSetting,
 } from '../../../lib/settings/settings';
@@ -14,14 +17,17 @@ import {
  * library, and are not carried.
  */
 export async function readBackupSettings(): Promise<BackupSettings> {
-  const [annotatePages, autoHighlights, annotateHiddenHosts, rulePacks, prescriber] = await Promise.all([
+  const [annotatePages, autoHighlights, annotateHiddenHosts, rulePacks, prescriber, defaultTags, highlightColours, backupReminderFrequency] = await Promise.all([
     annotatePagesSetting.getValue(),
     autoHighlightsSetting.getValue(),
     annotateHiddenHostsSetting.getValue(),
     rulePacksSetting.getValue(),
     prescriberSetting.getValue(),
+    defaultTagsSetting.getValue(),
+    highlightColoursSetting.getValue(),
+    backupReminderFrequencySetting.getValue(),
   ]);
-  return { annotatePages, autoHighlights, annotateHiddenHosts, rulePacks, prescriber };
+  return { annotatePages, autoHighlights, annotateHiddenHosts, rulePacks, prescriber, defaultTags, highlightColours, backupReminderFrequency };
 }
 
 /** Puts a backup's settings in place of the current ones. */
@@ -32,5 +38,9 @@ export async function writeBackupSettings(settings: BackupSettings): Promise<voi
     annotateHiddenHostsSetting.setValue(settings.annotateHiddenHosts),
     rulePacksSetting.setValue(settings.rulePacks),
     prescriberSetting.setValue(settings.prescriber),
+    // Backups made before the options page carry none of these: keep what this browser has.
+    settings.defaultTags ? defaultTagsSetting.setValue(settings.defaultTags) : undefined,
+    settings.highlightColours ? highlightColoursSetting.setValue(settings.highlightColours) : undefined,
+    settings.backupReminderFrequency ? backupReminderFrequencySetting.setValue(settings.backupReminderFrequency) : undefined,
   ]);
 }

@@ -20,6 +20,7 @@ function fakePainter() {
     unpaint: (id) => void painted.delete(id),
     flash: (id) => void flashed.push(id),
     clear: () => painted.clear(),
+    restyle: () => undefined,
   };
   return { painter, painted, flashed };
 }
