@@ -1,7 +1,9 @@
 import { useEffect } from 'preact/hooks';
+import { t } from '../lib/i18n';
 
 export interface UndoToastProps {
-  title: string;
+  /** What was deleted; undefined keeps the (empty) region in the page, ready to announce the next one. */
+  title: string | undefined;
   onUndo: () => void;
   onDismiss: () => void;
 }
@@ -9,18 +11,27 @@ export interface UndoToastProps {
 /** How long the undo offer stays, long enough for a slow reader. */
 const UNDO_MS = 15_000;
 
-/** "Deleted … Undo", announced to screen readers. */
+/**
+ * "Deleted … Undo", announced to screen readers. The live region is always
+ * rendered and only its contents come and go, because a region inserted
+ * together with its text is often not read out.
+ */
 export function UndoToast({ title, onUndo, onDismiss }: UndoToastProps) {
   useEffect(() => {
+    if (title === undefined) return;
     const timer = setTimeout(onDismiss, UNDO_MS);
     return () => clearTimeout(timer);
   }, [title]);
   return (
-    <div class="hc-toast" role="status">
-      <span>Deleted “{title}”.</span>
-      <button type="button" onClick={onUndo}>
-        Undo
-      </button>
+    <div class="hc-toast-region" role="status">
+      {title === undefined ? null : (
+        <div class="hc-toast">
+          <span>{t('toast.deleted', { title })}</span>
+          <button type="button" onClick={onUndo}>
+            {t('common.undo')}
+          </button>
+        </div>
+      )}
     </div>
   );
 }

@@ -168,7 +168,7 @@ export function ListsView({ repo }: ListsViewProps) {
           <p class="hc-muted">No collections yet. Start one, or import a file someone shared with you.</p>
         )}
       </section>
-      {deleted ? <UndoToast title={deleted.title} onUndo={() => void undo()} onDismiss={() => setDeleted(undefined)} /> : null}
+      <UndoToast title={deleted?.title} onUndo={() => void undo()} onDismiss={() => setDeleted(undefined)} />
     </main>
   );
 }
