@@ -1,7 +1,7 @@
 import './backup.css';
 import { useState } from 'preact/hooks';
 import { formatDate } from '../../../components/format-date';
-import { StatusMessage } from '../../../components/StatusMessage';
+import { LiveStatus } from '../../../components/LiveStatus';
 import type { LibraryRepository } from '../../../lib/db/repository';
 import { backUpNow } from './backup-actions';
 import { describeCounts } from './describe-counts';
@@ -48,10 +48,11 @@ export function BackupSection({ repo }: BackupSectionProps) {
       <p data-last-backup>
         {last === undefined ? '…' : last ? <>Last backup: <strong>{formatDate(last)}</strong></> : 'You have not made a backup yet.'}
       </p>
-      <button type="button" class="hc-primary" disabled={busy} onClick={() => void handleBackUp()}>
+      {/* aria-disabled, not disabled: a disabled button drops keyboard focus to the page body while the backup is made. */}
+      <button type="button" class="hc-primary" aria-disabled={busy} onClick={() => busy || void handleBackUp()}>
         Back up now
       </button>
-      {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
+      <LiveStatus status={status} />
     </section>
   );
 }
