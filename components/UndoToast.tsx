@@ -4,6 +4,8 @@ import { t } from '../lib/i18n';
 export interface UndoToastProps {
   /** What was deleted; undefined keeps the (empty) region in the page, ready to announce the next one. */
   title: string | undefined;
+  /** A highlight is named by its words ("Deleted the highlight “…”"), anything else by its title. */
+  kind?: 'highlight';
   onUndo: () => void;
   onDismiss: () => void;
 }
@@ -16,7 +18,7 @@ const UNDO_MS = 15_000;
  * rendered and only its contents come and go, because a region inserted
  * together with its text is often not read out.
  */
-export function UndoToast({ title, onUndo, onDismiss }: UndoToastProps) {
+export function UndoToast({ title, kind, onUndo, onDismiss }: UndoToastProps) {
   useEffect(() => {
     if (title === undefined) return;
     const timer = setTimeout(onDismiss, UNDO_MS);
@@ -26,7 +28,7 @@ export function UndoToast({ title, onUndo, onDismiss }: UndoToastProps) {
     <div class="hc-toast-region" role="status">
       {title === undefined ? null : (
         <div class="hc-toast">
-          <span>{t('toast.deleted', { title })}</span>
+          <span>{kind === 'highlight' ? t('toast.deletedHighlight', { quote: title }) : t('toast.deleted', { title })}</span>
           <button type="button" onClick={onUndo}>
             {t('common.undo')}
           </button>

@@ -125,7 +125,8 @@ function PagePanel({ tabId, page }: { tabId: number; page: TabInspection }) {
         </>
       ) : null}
       <UndoToast
-          title={deleted ? t('sidepanel.deletedHighlight', { quote: deleted.quote.exact.slice(0, 60) }) : undefined}
+          title={deleted?.quote.exact.slice(0, 60)}
+          kind="highlight"
           onUndo={() =>
             deleted &&
             void repo.restoreHighlight(deleted).then(async () => {

@@ -106,7 +106,7 @@ describe('status changes are announced (issue 9)', () => {
     await card.getByRole('button', { name: 'Save note' }).click();
     await expectAnnounced(panel, 'Note saved.', 'status', audit);
     await card.getByRole('button', { name: 'Delete highlight' }).click();
-    await expectAnnounced(panel, /^Deleted “highlight “A simple blood test/, 'status', audit);
+    await expectAnnounced(panel, /^Deleted the highlight “A simple blood test/, 'status', audit);
     await screenshot(panel, 'live-regions-sidepanel');
     await panel.getByRole('button', { name: 'Undo' }).click();
     await panel.locator('.hc-highlight').first().waitFor();
