@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../lib/i18n';
 
 export interface UndoToastProps {
@@ -19,8 +19,11 @@ const UNDO_MS = 15_000;
  * together with its text is often not read out.
  */
 export function UndoToast({ title, kind, onUndo, onDismiss }: UndoToastProps) {
+  const undo = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     if (title === undefined) return;
+    // The Delete button went with what it deleted, leaving keyboard focus on nothing: Undo is the place to be.
+    if (!document.activeElement || document.activeElement === document.body) undo.current?.focus();
     const timer = setTimeout(onDismiss, UNDO_MS);
     return () => clearTimeout(timer);
   }, [title]);
@@ -29,7 +32,7 @@ export function UndoToast({ title, kind, onUndo, onDismiss }: UndoToastProps) {
       {title === undefined ? null : (
         <div class="hc-toast">
           <span>{kind === 'highlight' ? t('toast.deletedHighlight', { quote: title }) : t('toast.deleted', { title })}</span>
-          <button type="button" onClick={onUndo}>
+          <button type="button" ref={undo} onClick={onUndo}>
             {t('common.undo')}
           </button>
         </div>

@@ -107,8 +107,10 @@ describe('status changes are announced (issue 9)', () => {
     await expectAnnounced(panel, 'Note saved.', 'status', audit);
     await card.getByRole('button', { name: 'Delete highlight' }).click();
     await expectAnnounced(panel, /^Deleted the highlight “A simple blood test/, 'status', audit);
+    // The deleted card took its Delete button with it: focus went to Undo rather than to nothing.
+    expect(await panel.evaluate(() => document.activeElement?.textContent)).toBe('Undo');
     await screenshot(panel, 'live-regions-sidepanel');
-    await panel.getByRole('button', { name: 'Undo' }).click();
+    await panel.keyboard.press('Enter');
     await panel.locator('.hc-highlight').first().waitFor();
     console.log(`live regions:\n  ${audit.join('\n  ')}`);
   });
