@@ -3,7 +3,8 @@ import { HIGHLIGHT_MEANING_ICONS, HIGHLIGHT_MEANING_LABELS } from '../lib/model/
 import type { Highlight } from '../lib/model/highlight';
 import type { Result } from '../lib/model/result';
 import { formatDate } from './format-date';
-import { StatusMessage } from './StatusMessage';
+import { t } from '../lib/i18n';
+import { LiveStatus } from './LiveStatus';
 
 export interface HighlightCardProps {
   highlight: Highlight;
@@ -39,7 +40,7 @@ export function HighlightCard({ highlight, passageHref, page, onSaveNote, onDele
     if (!onShow) return;
     const result = await onShow();
     if (!result.ok) report(result, '');
-    else if (!result.value) setStatus({ tone: 'info', text: 'This passage is not on the page now.' });
+    else if (!result.value) setStatus({ tone: 'info', text: t('highlight.notOnPage') });
     else setStatus(undefined);
   };
   return (
@@ -52,22 +53,22 @@ export function HighlightCard({ highlight, passageHref, page, onSaveNote, onDele
       </p>
       {seen?.status === 'missing' ? (
         <div class="hc-highlight__missing">
-          <p><strong>Not found on the page now</strong> <span class="hc-muted">(checked {formatDate(seen.at)})</span>. The page may have changed. You saved:</p>
+          <p><strong><span aria-hidden="true">⚠ </span>{t('highlight.notFound')}</strong> <span class="hc-muted">{t('highlight.checked', { date: formatDate(seen.at) })}</span>. {t('highlight.pageChanged')}:</p>
           <blockquote>
             <span class="hc-muted">…{highlight.quote.prefix}</span> <mark>{highlight.quote.exact}</mark> <span class="hc-muted">{highlight.quote.suffix}…</span>
           </blockquote>
         </div>
       ) : seen?.status === 'changed' ? (
         <div class="hc-highlight__changed">
-          <p><strong>The wording has changed since you saved this.</strong></p>
-          <p class="hc-muted">You saved:</p>
+          <p><strong><span aria-hidden="true">△ </span>{t('highlight.wordingChanged')}</strong></p>
+          <p class="hc-muted">{t('highlight.youSaved')}</p>
           <blockquote>{highlight.quote.exact}</blockquote>
-          <p class="hc-muted">The page now says:</p>
+          <p class="hc-muted">{t('highlight.pageNowSays')}</p>
           <blockquote>{seen.changedText ?? ''}</blockquote>
         </div>
       ) : onShow ? (
         <blockquote>
-          <button type="button" class="hc-link-button" onClick={() => void show()} title="Scroll the page to this passage">
+          <button type="button" class="hc-link-button" onClick={() => void show()} title={t('highlight.scrollTitle')}>
             {highlight.quote.exact}
           </button>
         </blockquote>
@@ -76,27 +77,27 @@ export function HighlightCard({ highlight, passageHref, page, onSaveNote, onDele
       )}
       {passageHref && seen?.status !== 'missing' ? (
         <p>
-          <a href={passageHref} target="_blank" rel="noopener noreferrer">Show this passage on the page</a>
+          <a href={passageHref} target="_blank" rel="noopener noreferrer">{t('highlight.showPassage')}</a>
         </p>
       ) : null}
       {onSaveNote ? (
         <>
-          <label for={noteId}>Note</label>
+          <label for={noteId}>{t('highlight.note')}</label>
           <textarea id={noteId} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
         </>
       ) : highlight.note ? (
-        <p>Your note: {highlight.note}</p>
+        <p>{t('highlight.yourNote', { note: highlight.note })}</p>
       ) : null}
       <div class="hc-actions">
-        {onShow && seen?.status !== 'missing' ? <button type="button" onClick={() => void show()}>Show on the page</button> : null}
-        {onSaveNote ? <button type="button" onClick={() => void onSaveNote(note).then((r) => report(r, 'Note saved.'))}>Save note</button> : null}
+        {onShow && seen?.status !== 'missing' ? <button type="button" onClick={() => void show()}>{t('highlight.showOnPage')}</button> : null}
+        {onSaveNote ? <button type="button" onClick={() => void onSaveNote(note).then((r) => report(r, t('highlight.noteSaved')))}>{t('highlight.saveNote')}</button> : null}
         {onReattach && seen?.status === 'missing' ? (
-          <button type="button" onClick={() => void onReattach().then((r) => report(r, r.ok ? r.value : ''))}>Attach to selected text</button>
+          <button type="button" onClick={() => void onReattach().then((r) => report(r, r.ok ? r.value : ''))}>{t('highlight.reattach')}</button>
         ) : null}
-        {onDelete ? <button type="button" class="hc-danger" onClick={() => void onDelete().then((r) => { if (!r.ok) report(r, ''); })}>Delete highlight</button> : null}
+        {onDelete ? <button type="button" class="hc-danger" onClick={() => void onDelete().then((r) => { if (!r.ok) report(r, ''); })}>{t('highlight.delete')}</button> : null}
       </div>
       {seen?.status === 'missing' && reattachHint ? <p class="hc-muted">{reattachHint}</p> : null}
-      {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
+      <LiveStatus status={status} />
     </li>
   );
 }

@@ -1,4 +1,5 @@
 import { isReviewOverdue, type DatedFact, type QualityFacts } from '../lib/model/quality-facts';
+import { t } from '../lib/i18n';
 import { formatDate } from './format-date';
 
 export interface QualityFactsListProps {
@@ -6,13 +7,15 @@ export interface QualityFactsListProps {
   now: Date;
 }
 
-const SOURCE_WORDS: Record<DatedFact['source'], string> = {
-  'json-ld': 'from the page’s data',
-  meta: 'from the page’s details',
-  text: 'as the page says',
-  'time-element': 'from the page’s date',
-  url: 'from the address',
-};
+/** Where a date came from, in words (a function: t() needs the browser's API, which exists only once the page runs). */
+const sourceWords = (source: DatedFact['source']): string =>
+  ({
+    'json-ld': t('quality.fromData'),
+    meta: t('quality.fromDetails'),
+    text: t('quality.asPageSays'),
+    'time-element': t('quality.fromDate'),
+    url: t('quality.fromAddress'),
+  })[source];
 
 function DateRow({ label, fact }: { label: string; fact: DatedFact | undefined }) {
   if (!fact) return null;
@@ -21,7 +24,7 @@ function DateRow({ label, fact }: { label: string; fact: DatedFact | undefined }
       <dt>{label}</dt>
       <dd>
         {formatDate(fact.date)}{' '}
-        <span class="hc-muted">({fact.source === 'text' && fact.text ? `the page says “${fact.text}”` : SOURCE_WORDS[fact.source]})</span>
+        <span class="hc-muted">({fact.source === 'text' && fact.text ? t('quality.pageSays', { text: fact.text }) : sourceWords(fact.source)})</span>
       </dd>
     </>
   );
@@ -32,25 +35,25 @@ export function QualityFactsList({ facts, now }: QualityFactsListProps) {
   const overdue = isReviewOverdue(facts, now);
   return (
     <dl class="hc-facts">
-      {facts.author ? (<><dt>Written by</dt><dd>{facts.author}</dd></>) : null}
-      {facts.reviewer ? (<><dt>Reviewed by</dt><dd>{facts.reviewer}</dd></>) : null}
-      <DateRow label="Published" fact={facts.published} />
-      <DateRow label="Updated" fact={facts.updated} />
-      <DateRow label="Last reviewed" fact={facts.lastReviewed} />
+      {facts.author ? (<><dt>{t('quality.writtenBy')}</dt><dd>{facts.author}</dd></>) : null}
+      {facts.reviewer ? (<><dt>{t('quality.reviewedBy')}</dt><dd>{facts.reviewer}</dd></>) : null}
+      <DateRow label={t('quality.published')} fact={facts.published} />
+      <DateRow label={t('quality.updated')} fact={facts.updated} />
+      <DateRow label={t('quality.lastReviewed')} fact={facts.lastReviewed} />
       {facts.nextReview ? (
         <>
-          <dt>Next review due</dt>
+          <dt>{t('quality.nextReview')}</dt>
           <dd>
             {formatDate(facts.nextReview.date)}
-            {overdue ? <strong class="hc-overdue"> Review overdue</strong> : null}
+            {overdue ? <strong class="hc-overdue"> <span aria-hidden="true">⚠ </span>{t('quality.overdue')}</strong> : null}
           </dd>
         </>
       ) : null}
-      <dt>References</dt>
-      <dd>{facts.referencesCount ? `${facts.referencesCount} listed` : 'None found'}</dd>
-      {facts.hasAdverts ? (<><dt>Adverts</dt><dd>This page shows adverts</dd></>) : null}
-      {facts.sponsorship.length ? (<><dt>Sponsorship</dt><dd>{facts.sponsorship.map((s) => `“${s}”`).join('; ')}</dd></>) : null}
-      {facts.charityNumbers.length ? (<><dt>Charity number</dt><dd>{facts.charityNumbers.join('; ')}</dd></>) : null}
+      <dt>{t('quality.references')}</dt>
+      <dd>{facts.referencesCount ? t('quality.referencesListed', facts.referencesCount) : t('quality.noneFound')}</dd>
+      {facts.hasAdverts ? (<><dt>{t('quality.adverts')}</dt><dd>{t('quality.showsAdverts')}</dd></>) : null}
+      {facts.sponsorship.length ? (<><dt>{t('quality.sponsorship')}</dt><dd>{facts.sponsorship.map((s) => `“${s}”`).join('; ')}</dd></>) : null}
+      {facts.charityNumbers.length ? (<><dt>{t('quality.charityNumber')}</dt><dd>{facts.charityNumbers.join('; ')}</dd></>) : null}
     </dl>
   );
 }

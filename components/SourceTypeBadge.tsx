@@ -1,3 +1,4 @@
+import { t } from '../lib/i18n';
 import { SOURCE_TYPE_LABELS, type SourceType } from '../lib/model/source-type';
 
 export interface SourceTypeBadgeProps {
@@ -13,7 +14,7 @@ export function SourceTypeBadge({ type, overridden, unsure }: SourceTypeBadgePro
   return (
     <span class={`hc-badge hc-badge--${type}`} data-source-type={type}>
       {SOURCE_TYPE_LABELS[type]}
-      {overridden ? <span class="hc-badge__note"> (your choice)</span> : unsure && type !== 'unknown' ? <span class="hc-badge__note"> (not sure)</span> : null}
+      {overridden ? <span class="hc-badge__note"> {t('source.yourChoice')}</span> : unsure && type !== 'unknown' ? <span class="hc-badge__note"> {t('source.notSure')}</span> : null}
     </span>
   );
 }

@@ -1,3 +1,4 @@
+import { t } from '../lib/i18n';
 import type { SourceVerdict } from '../lib/model/source-type';
 
 export interface SourceVerdictDetailsProps {
@@ -17,7 +18,7 @@ export function SourceVerdictDetails({ verdict }: SourceVerdictDetailsProps) {
       </ul>
       {verdict.conflicting?.length ? (
         <>
-          <p class="hc-verdict__label">Pointing another way:</p>
+          <p class="hc-verdict__label">{t('source.pointingElsewhere')}</p>
           <ul>
             {verdict.conflicting.map((r) => (
               <li key={r}>{r}</li>
@@ -27,17 +28,17 @@ export function SourceVerdictDetails({ verdict }: SourceVerdictDetailsProps) {
       ) : null}
       {facets?.host || facets?.subtype || facets?.archivedFrom || facets?.copyOf ? (
         <dl class="hc-facts">
-          {facets.subtype ? (<><dt>Kind of page</dt><dd>{facets.subtype}</dd></>) : null}
-          {facets.host ? (<><dt>Hosted by</dt><dd>{facets.host}</dd></>) : null}
+          {facets.subtype ? (<><dt>{t('source.kindOfPage')}</dt><dd>{facets.subtype}</dd></>) : null}
+          {facets.host ? (<><dt>{t('source.hostedBy')}</dt><dd>{facets.host}</dd></>) : null}
           {facets.archivedFrom ? (
-            <><dt>Archived copy of</dt><dd>{facets.archivedFrom}{facets.archivedAt ? ` (${facets.archivedAt.slice(0, 10)})` : ''}</dd></>
+            <><dt>{t('source.archivedCopy')}</dt><dd>{facets.archivedFrom}{facets.archivedAt ? ` (${facets.archivedAt.slice(0, 10)})` : ''}</dd></>
           ) : null}
-          {facets.copyOf ? (<><dt>Copy of</dt><dd>{facets.copyOf}</dd></>) : null}
+          {facets.copyOf ? (<><dt>{t('source.copyOf')}</dt><dd>{facets.copyOf}</dd></>) : null}
         </dl>
       ) : null}
       <p class="hc-hint">
-        This describes who is speaking, not whether the information is right.
-        {verdict.list ? ` Decided by: ${verdict.list}.` : ''} How sure we are: {Math.round(verdict.confidence * 100)}%.
+        {t('source.whoNotWhether')}
+        {verdict.list ? ` ${t('source.decidedBy', { list: verdict.list })}` : ''} {t('source.howSure', { percent: String(Math.round(verdict.confidence * 100)) })}
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
-import { useId, useState } from 'preact/hooks';
+import { useId, useRef, useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
 import { normaliseTags } from '../lib/model/clip';
 
 export interface TagInputProps {
@@ -16,10 +17,12 @@ const MAX_SUGGESTIONS = 8;
  * typed; matching tags from the library are offered as the user types and
  * can be picked with the arrow keys or a click.
  */
-export function TagInput({ tags, suggestions, onChange, label = 'Tags' }: TagInputProps) {
+export function TagInput({ tags, suggestions, onChange, label = t('tags.label') }: TagInputProps) {
   const id = useId();
   const [text, setText] = useState('');
   const [active, setActive] = useState(-1);
+  const [news, setNews] = useState('');
+  const input = useRef<HTMLInputElement>(null);
   const typed = text.trim().toLowerCase();
   const matches = typed
     ? suggestions.filter((s) => s.includes(typed) && !tags.includes(s)).slice(0, MAX_SUGGESTIONS)
@@ -29,9 +32,17 @@ export function TagInput({ tags, suggestions, onChange, label = 'Tags' }: TagInp
     const next = normaliseTags([...tags, ...value.split(',')]);
     setText('');
     setActive(-1);
-    if (next.length !== tags.length) onChange(next);
+    if (next.length !== tags.length) {
+      setNews(t('tags.addedNews', { tags: next.filter((tag) => !tags.includes(tag)).join(', ') }));
+      onChange(next);
+    }
   };
-  const remove = (tag: string) => onChange(tags.filter((t) => t !== tag));
+  const remove = (tag: string) => {
+    setNews(t('tags.removedNews', { tag }));
+    onChange(tags.filter((other) => other !== tag));
+    // The pressed × goes with its tag: give keyboard focus to the text box rather than to nothing.
+    input.current?.focus();
+  };
 
   const handleKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'ArrowDown' && matches.length) {
@@ -57,11 +68,11 @@ export function TagInput({ tags, suggestions, onChange, label = 'Tags' }: TagInp
     <div class="hc-tags">
       <label for={`${id}-input`}>{label}</label>
       {tags.length ? (
-        <ul class="hc-tags__list" aria-label={`${label} added`}>
+        <ul class="hc-tags__list" aria-label={t('tags.added', { label })}>
           {tags.map((tag) => (
             <li key={tag} class="hc-tag">
               {tag}
-              <button type="button" class="hc-tag__remove" aria-label={`Remove tag ${tag}`} onClick={() => remove(tag)}>
+              <button type="button" class="hc-tag__remove" aria-label={t('tags.remove', { tag })} onClick={() => remove(tag)}>
                 ×
               </button>
             </li>
@@ -69,6 +80,7 @@ export function TagInput({ tags, suggestions, onChange, label = 'Tags' }: TagInp
         </ul>
       ) : null}
       <input
+        ref={input}
         id={`${id}-input`}
         type="text"
         role="combobox"
@@ -86,8 +98,11 @@ export function TagInput({ tags, suggestions, onChange, label = 'Tags' }: TagInp
         onKeyDown={handleKeyDown}
         onBlur={() => text.trim() && add(text)}
       />
-      <p id={`${id}-hint`} class="hc-hint">Type a tag and press Enter. Separate several with commas.</p>
-      <ul id={`${id}-list`} role="listbox" class="hc-tags__suggestions" hidden={!matches.length} aria-label="Suggested tags">
+      <p class="hc-visually-hidden" role="status">
+        {news}
+      </p>
+      <p id={`${id}-hint`} class="hc-hint">{t('tags.hint')}</p>
+      <ul id={`${id}-list`} role="listbox" class="hc-tags__suggestions" hidden={!matches.length} aria-label={t('tags.suggested')}>
         {matches.map((m, i) => (
           <li
             key={m}

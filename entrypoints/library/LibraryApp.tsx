@@ -97,7 +97,7 @@ export function LibraryApp() {
         <ClipListView repo={repo} onDelete={(id) => void handleDelete(id)} />
       )}
       </Suspense>
-      {deleted ? <UndoToast title={deleted.clip.title} onUndo={() => void handleUndo()} onDismiss={() => setDeleted(undefined)} /> : null}
+      <UndoToast title={deleted?.clip.title} onUndo={() => void handleUndo()} onDismiss={() => setDeleted(undefined)} />
     </div>
   );
 }

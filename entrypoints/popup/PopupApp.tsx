@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { QualityFactsList } from '../../components/QualityFactsList';
 import { SourceTypeBadge } from '../../components/SourceTypeBadge';
 import { SourceVerdictDetails } from '../../components/SourceVerdictDetails';
+import { LiveStatus } from '../../components/LiveStatus';
 import { StatusMessage } from '../../components/StatusMessage';
 import { TagInput } from '../../components/TagInput';
 import { defaultTagsSetting } from '../../lib/settings/settings';
@@ -16,7 +17,9 @@ import { LOW_CONFIDENCE, SOURCE_TYPE_LABELS } from '../../lib/model/source-type'
 import type { AppError } from '../../lib/model/result';
 import { sendMessage } from '../../lib/messages/messenger';
 import type { TabInspection } from '../../lib/messages/protocol';
+import { t } from '../../lib/i18n';
 import { findTargetTabId, openLibrary, openSidePanel } from './active-tab';
+import { ShortcutList } from './ShortcutList';
 
 type Load = { state: 'loading' } | { state: 'error'; error: AppError } | { state: 'ready'; tabId: number; page: TabInspection };
 
@@ -36,7 +39,7 @@ export function PopupApp() {
     void (async () => {
       const tabId = await findTargetTabId();
       if (tabId === undefined) {
-        setLoad({ state: 'error', error: { code: 'not-found', message: 'There is no page open to save.' } });
+        setLoad({ state: 'error', error: { code: 'not-found', message: t('popup.noPage') } });
         return;
       }
       const result = await sendMessage('inspectTab', { tabId });
@@ -56,12 +59,20 @@ export function PopupApp() {
     })();
   }, []);
 
-  if (load.state === 'loading') return <main><p role="status">Reading this page…</p></main>;
+  // Loading and error share one layout, so the live regions that say "Reading…" are the ones that then say what went wrong.
+  if (load.state === 'loading') {
+    return (
+      <main>
+        <h1 class="hc-popup__title">{t('ext.name')}</h1>
+        <LiveStatus status={{ tone: 'info', text: t('popup.reading') }} />
+      </main>
+    );
+  }
   if (load.state === 'error') {
     return (
       <main>
-        <h1 class="hc-popup__title">Health Clipper</h1>
-        <StatusMessage tone="error">{load.error.message}</StatusMessage>
+        <h1 class="hc-popup__title">{t('ext.name')}</h1>
+        <LiveStatus status={{ tone: 'error', text: load.error.message }} />
         <Footer />
       </main>
     );
@@ -70,7 +81,7 @@ export function PopupApp() {
   const { tabId, page } = load;
   const save = async (mode: ClipKind): Promise<ClipListItem | undefined> => {
     setBusy(true);
-    setStatus({ tone: 'info', text: 'Saving…' });
+    setStatus({ tone: 'info', text: t('popup.saving') });
     const asked = new Date().toISOString();
     const result = await sendMessage('clipTab', { tabId, mode, tags, note });
     setBusy(false);
@@ -82,13 +93,17 @@ export function PopupApp() {
           : undefined;
       if (landed) {
         setClip(landed);
-        setStatus({ tone: 'success', text: 'Saved to your library.' });
+        setStatus({ tone: 'success', text: t('popup.savedToLibrary') });
         return landed;
       }
       setStatus({ tone: 'error', text: result.error.message });
       return undefined;
     }
     setClip(result.value.clip);
+    // "Save page" goes once the page is saved; rather than leave keyboard focus on nothing, move it to the next step, tagging.
+    requestAnimationFrame(() => {
+      if (!document.activeElement || document.activeElement === document.body) document.querySelector<HTMLInputElement>('.hc-tags input')?.focus();
+    });
     if (result.value.duplicate) {
       setTags(result.value.clip.tags);
       setNote(result.value.clip.note);
@@ -116,7 +131,7 @@ export function PopupApp() {
   const saveEdits = async () => {
     if (!clip) return;
     const result = await repo.updateClip(clip.id, { tags, note });
-    setStatus(result.ok ? { tone: 'success', text: 'Your tags and note are saved.' } : { tone: 'error', text: result.error.message });
+    setStatus(result.ok ? { tone: 'success', text: t('popup.editsSaved') } : { tone: 'error', text: result.error.message });
     if (result.ok) setClip(result.value);
   };
 
@@ -129,9 +144,7 @@ export function PopupApp() {
       {page.siteRule ? (
         <>
           <SourceTypeBadge type={page.siteRule.type} overridden />
-          <p class="hc-popup__reason">
-            Your list of sites says {page.siteRule.host} is {SOURCE_TYPE_LABELS[page.siteRule.type]}.
-          </p>
+          <p class="hc-popup__reason">{t('popup.siteRule', { host: page.siteRule.host, type: SOURCE_TYPE_LABELS[page.siteRule.type] })}</p>
         </>
       ) : (
         <>
@@ -140,19 +153,19 @@ export function PopupApp() {
         </>
       )}
       {page.facts.quality && isReviewOverdue(page.facts.quality, new Date()) ? (
-        <p><span class="hc-pill-warning">Review overdue</span> The page’s own next review date has passed.</p>
+        <p><span class="hc-pill-warning"><span aria-hidden="true">⚠ </span>{t('popup.reviewOverdue')}</span> {t('popup.reviewOverdueText')}</p>
       ) : null}
       <details class="hc-popup__why">
-        <summary>Why we think so, and dates</summary>
+        <summary>{t('popup.why')}</summary>
         <SourceVerdictDetails verdict={page.verdict} />
         {page.facts.quality ? <QualityFactsList facts={page.facts.quality} now={new Date()} /> : null}
       </details>
 
       {earlier ? (
         <StatusMessage tone="info">
-          Already saved on {formatDate(earlier.savedAt)}.{' '}
+          {t('popup.alreadySaved', { date: formatDate(earlier.savedAt) })}{' '}
           <button type="button" class="hc-link-button" onClick={() => void openLibrary(earlier.id)}>
-            Open it in your library
+            {t('popup.openItInLibrary')}
           </button>
         </StatusMessage>
       ) : null}
@@ -168,60 +181,62 @@ export function PopupApp() {
           onClick={() =>
             void openSidePanel(tabId).then((opened) => {
               if (opened) window.close();
-              else setStatus({ tone: 'error', text: 'This browser cannot open a side panel. Your highlights are in your library.' });
+              else setStatus({ tone: 'error', text: t('popup.noSidePanel') });
             })
           }
         >
-          Show highlights and notes in the side panel
+          {t('popup.showSidePanel')}
         </button>
       </p>
-      {selections ? <p class="hc-muted">You have saved {selections} passage{selections === 1 ? '' : 's'} from this page.</p> : null}
+      {selections ? <p class="hc-muted">{t('popup.passagesSaved', selections)}</p> : null}
       {page.linkOnlyReason ? <StatusMessage tone="info">{page.linkOnlyReason}</StatusMessage> : null}
       {!page.hasSelection && !page.linkOnlyReason ? (
-        <p class="hc-hint">To save just a passage, select it on the page first.</p>
+        <p class="hc-hint">{t('popup.selectFirst')}</p>
       ) : null}
 
       <div class="hc-popup__actions">
         {!earlier && !clip && !page.linkOnlyReason ? (
           <button type="button" class="hc-primary" disabled={busy} onClick={() => void save('article')}>
-            Save page
+            {t('popup.savePage')}
           </button>
         ) : null}
         {page.hasSelection ? (
           <button type="button" class={earlier ? 'hc-primary' : undefined} disabled={busy} onClick={() => void save('selection')}>
-            Save selected text
+            {t('popup.saveSelection')}
           </button>
         ) : null}
         {!earlier && !clip ? (
           <button type="button" disabled={busy} onClick={() => void save('link')}>
-            Save link only
+            {t('popup.saveLink')}
           </button>
         ) : null}
       </div>
 
       <div class="hc-popup__actions">
         <button type="button" disabled={busy} onClick={() => void addToAppointment()}>
-          Add to my next appointment
+          {t('popup.addToAppointment')}
         </button>
       </div>
-      {added ? <AddedMessage added={added} /> : null}
+      <div class="hc-live" role="status">
+        {added ? <AddedMessage added={added} /> : null}
+      </div>
 
       <TagInput tags={tags} suggestions={allTags} onChange={setTags} />
-      <label for="hc-note">Note</label>
+      <label for="hc-note">{t('popup.note')}</label>
       <textarea id="hc-note" value={note} onInput={(e) => setNote(e.currentTarget.value)} />
       {clip ? (
         <div class="hc-popup__actions">
           <button type="button" onClick={() => void saveEdits()}>
-            Save tags and note
+            {t('popup.saveEdits')}
           </button>
           <button type="button" onClick={() => void openLibrary(clip.id)}>
-            Open in library
+            {t('popup.openInLibrary')}
           </button>
         </div>
       ) : (
-        <p class="hc-hint">Tags and note are saved with the page.</p>
+        <p class="hc-hint">{t('popup.savedWithPage')}</p>
       )}
-      {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
+      <LiveStatus status={status} />
       <Footer />
     </main>
   );
@@ -237,36 +252,33 @@ interface AddedToList {
 /** “Added to your list …”, with a link that opens the list in the library. */
 function AddedMessage({ added }: { added: AddedToList }) {
   return (
-    <StatusMessage tone="success">
-      {added.already ? `This page is already on your list “${added.title}”.` : `Added to your list “${added.title}”.`}{' '}
+    <div class="hc-status hc-status--success">
+      {added.already ? t('popup.alreadyOnList', { title: added.title }) : t('popup.addedToList', { title: added.title })}{' '}
       <a href={browser.runtime.getURL(`/library.html#list=${encodeURIComponent(added.id)}`)} target="_blank" rel="noopener">
-        Open “{added.title}”
+        {t('popup.openList', { title: added.title })}
       </a>
-    </StatusMessage>
+    </div>
   );
 }
 
 /** "2 highlights shown on this page; 1 could not be found…" in plain words. */
 function describeHighlights(h: { placed: number; changed: number; missing: number }): string {
   const shown = h.placed + h.changed;
-  const parts = [`${shown} highlight${shown === 1 ? '' : 's'} shown on this page`];
-  if (h.changed) parts.push(`${h.changed} where the wording has changed since you saved it`);
-  if (h.missing) parts.push(`${h.missing} not found on the page now (they are kept in your library)`);
-  return `${parts.join('; ')}.`;
+  const parts = [t('popup.highlightsShown', shown)];
+  if (h.changed) parts.push(t('popup.highlightsChanged', h.changed));
+  if (h.missing) parts.push(t('popup.highlightsMissing', h.missing));
+  return t('popup.highlightsSummary', { parts: parts.join('; ') });
 }
 
 function Footer() {
-  const [shortcut, setShortcut] = useState<string | undefined>();
-  useEffect(() => {
-    // Show the shortcut as the user has set it, not the default.
-    void browser.commands.getAll().then((all) => setShortcut(all.find((c) => c.name === 'save-page')?.shortcut || undefined));
-  }, []);
   return (
-    <p class="hc-popup__footer">
-      <button type="button" class="hc-link-button" onClick={() => void openLibrary()}>
-        Open my library
-      </button>
-      {shortcut ? <span class="hc-muted">Save with {shortcut}</span> : null}
-    </p>
+    <>
+      <p class="hc-popup__footer">
+        <button type="button" class="hc-link-button" onClick={() => void openLibrary()}>
+          {t('popup.openMyLibrary')}
+        </button>
+      </p>
+      <ShortcutList />
+    </>
   );
 }

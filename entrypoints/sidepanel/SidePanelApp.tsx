@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { HighlightCard } from '../../components/HighlightCard';
 import { SourceTypeBadge } from '../../components/SourceTypeBadge';
-import { StatusMessage } from '../../components/StatusMessage';
+import { LiveStatus } from '../../components/LiveStatus';
 import { UndoToast } from '../../components/UndoToast';
 import { displayHost, formatDate } from '../../components/format-date';
 import { useObservable } from '../../components/hooks/use-observable';
@@ -13,6 +13,7 @@ import type { AppError } from '../../lib/model/result';
 import { LOW_CONFIDENCE, SOURCE_TYPE_LABELS } from '../../lib/model/source-type';
 import { sendMessage } from '../../lib/messages/messenger';
 import type { TabInspection } from '../../lib/messages/protocol';
+import { t } from '../../lib/i18n';
 import { useTargetTab } from './use-target-tab';
 
 type Load = { state: 'loading' } | { state: 'error'; error: AppError } | { state: 'ready'; tabId: number; page: TabInspection };
@@ -40,20 +41,17 @@ export function SidePanelApp() {
     );
   }, [tabId, version]);
 
-  if (tabId === undefined) return <main class="hc-side"><p role="status">No page is open in this window.</p></main>;
-  if (load.state === 'loading') return <main class="hc-side"><p role="status">Reading this page…</p></main>;
-  if (load.state === 'error') {
+  // No page, loading and error share one layout, so the live regions that say "Reading…" are the ones that then say what went wrong.
+  if (tabId === undefined || load.state !== 'ready') {
+    const error = tabId !== undefined && load.state === 'error' ? load.error : undefined;
+    const status = error
+      ? { tone: 'error' as const, text: error.message }
+      : { tone: 'info' as const, text: tabId === undefined ? t('sidepanel.noPage') : t('sidepanel.reading') };
     return (
       <main class="hc-side">
-        <h1 class="hc-side__title">Health Clipper</h1>
-        <StatusMessage tone="error">{load.error.message}</StatusMessage>
-        {load.error.code === 'cannot-clip-page' ? (
-          <p>
-            If this is a web page, the browser may not have let Health Clipper read it yet: click the Health Clipper button
-            in the toolbar while the page is open, then choose “Show highlights and notes in the side panel”. To have your
-            highlights shown on every visit, turn on “Show my highlights automatically” in Settings.
-          </p>
-        ) : null}
+        <h1 class="hc-side__title">{t('ext.name')}</h1>
+        <LiveStatus status={status} />
+        {error?.code === 'cannot-clip-page' ? <p>{t('sidepanel.cannotRead')}</p> : null}
       </main>
     );
   }
@@ -68,7 +66,7 @@ function PagePanel({ tabId, page }: { tabId: number; page: TabInspection }) {
   const clip = page.saved.find((c) => c.kind !== 'selection');
   // The user's choice for this page wins, then their rule for the site, then the verdict.
   const type = clip?.sourceOverride ?? page.siteRule?.type ?? page.verdict.type;
-  const reason = page.siteRule ? `Your list of sites says ${page.siteRule.host} is ${SOURCE_TYPE_LABELS[page.siteRule.type]}.` : page.verdict.reasons[0];
+  const reason = page.siteRule ? t('popup.siteRule', { host: page.siteRule.host, type: SOURCE_TYPE_LABELS[page.siteRule.type] }) : page.verdict.reasons[0];
   const sorted = [...(highlights ?? [])].sort(byPageOrder);
   const missing = sorted.filter((h) => h.lastSeen?.status === 'missing');
   const onPage = sorted.filter((h) => h.lastSeen?.status !== 'missing');
@@ -100,20 +98,18 @@ function PagePanel({ tabId, page }: { tabId: number; page: TabInspection }) {
       <p class="hc-muted">{reason}</p>
       {clip ? (
         <p>
-          Saved on {formatDate(clip.savedAt)}.{' '}
-          <a href={libraryUrl(clip.id)} target="_blank" rel="noopener">Open it in your library</a>
+          {t('sidepanel.savedOn', { date: formatDate(clip.savedAt) })}{' '}
+          <a href={libraryUrl(clip.id)} target="_blank" rel="noopener">{t('sidepanel.openItInLibrary')}</a>
         </p>
       ) : (
-        <p class="hc-muted">This page is not in your library yet. Highlighting text saves it too.</p>
+        <p class="hc-muted">{t('sidepanel.notSaved')}</p>
       )}
 
-      <h2 id="hc-side-highlights">Your highlights on this page</h2>
+      <h2 id="hc-side-highlights">{t('sidepanel.yourHighlights')}</h2>
       {highlights === undefined ? (
-        <p role="status">Loading…</p>
+        <p>{t('sidepanel.loading')}</p>
       ) : sorted.length === 0 ? (
-        <p class="hc-muted" role="status">
-          No highlights yet. Select text on the page and choose a meaning in the small toolbar, or right-click and choose “Highlight selected text as”.
-        </p>
+        <p class="hc-muted">{t('sidepanel.noHighlights')}</p>
       ) : (
         <ul class="hc-highlights" aria-labelledby="hc-side-highlights">
           {onPage.map(card)}
@@ -121,20 +117,18 @@ function PagePanel({ tabId, page }: { tabId: number; page: TabInspection }) {
       )}
       {missing.length ? (
         <>
-          <h2 id="hc-side-missing">Not found on the page now</h2>
-          <p class="hc-muted">
-            The page may have changed. Each one is kept with the words you saved. To move one, select the new text on the page and
-            choose “Attach to selected text”.
-          </p>
+          <h2 id="hc-side-missing">{t('sidepanel.notFound')}</h2>
+          <p class="hc-muted">{t('sidepanel.notFoundHelp')}</p>
           <ul class="hc-highlights" aria-labelledby="hc-side-missing">
             {missing.map(card)}
           </ul>
         </>
       ) : null}
-      {deleted ? (
-        <UndoToast
-          title={`highlight “${deleted.quote.exact.slice(0, 60)}”`}
+      <UndoToast
+          title={deleted?.quote.exact.slice(0, 60)}
+          kind="highlight"
           onUndo={() =>
+            deleted &&
             void repo.restoreHighlight(deleted).then(async () => {
               setDeleted(undefined);
               await sendMessage('inspectTab', { tabId });
@@ -142,7 +136,6 @@ function PagePanel({ tabId, page }: { tabId: number; page: TabInspection }) {
           }
           onDismiss={() => setDeleted(undefined)}
         />
-      ) : null}
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import { HIGHLIGHT_MEANINGS, HIGHLIGHT_MEANING_ICONS, HIGHLIGHT_MEANING_LABELS, HIGHLIGHT_MEANING_PAINT, type HighlightMeaning } from '../model/highlight-meanings';
 import { bodyOf } from '../anchor/index';
+import { t } from '../i18n';
 import { describePassage } from './passage';
 import type { PagePassage } from './types';
 
@@ -31,7 +32,9 @@ const STYLE = `
   .note[hidden] { display: none; }
   textarea { font: inherit; min-height: 3em; border: 2px solid #0b0c0c; border-radius: 4px; padding: 4px; }
   .status { flex-basis: 100%; margin: 2px 4px; }
-  .status:empty { display: none; }
+  .status:empty { margin: 0; }
+  .hint { flex-basis: 100%; margin: 2px 4px; font-size: 12px; color: #383f43; }
+  .hint[hidden] { display: none; }
 `;
 
 const TOOLBAR_TAG = 'hc-selection-toolbar';
@@ -43,6 +46,11 @@ const HIDE_AFTER_MS = 2_500;
  * shadow root so the page can neither restyle nor read it, ignores clicks
  * the page synthesised, and keeps a copy of the selection because typing a
  * note moves the focus away from it.
+ *
+ * Keyboard: after selecting text with the keyboard (Shift and the arrow
+ * keys, with caret browsing), Tab moves into the toolbar, the arrow keys move
+ * between its buttons, and Escape closes it; focus then goes back where it
+ * was, with the selection as it was, so the reader keeps their place.
  */
 export function createSelectionToolbar(doc: Document, onHighlight: (request: ToolbarRequest) => Promise<ToolbarAnswer>): SelectionToolbar {
   const win = doc.defaultView;
@@ -55,15 +63,15 @@ export function createSelectionToolbar(doc: Document, onHighlight: (request: Too
   bar.className = 'bar';
   bar.hidden = true;
   bar.setAttribute('role', 'toolbar');
-  bar.setAttribute('aria-label', 'Highlight the selected text');
+  bar.setAttribute('aria-label', t('toolbar.label'));
 
   const noteBox = doc.createElement('div');
   noteBox.className = 'note';
   noteBox.hidden = true;
   const noteLabel = doc.createElement('label');
-  noteLabel.textContent = 'Your note (optional), then choose what it means';
+  noteLabel.textContent = t('toolbar.noteLabel');
   const noteField = doc.createElement('textarea');
-  noteField.setAttribute('aria-label', 'Your note');
+  noteField.setAttribute('aria-label', t('toolbar.note'));
   noteField.maxLength = 20_000;
   noteLabel.htmlFor = 'hc-note';
   noteField.id = 'hc-note';
@@ -73,17 +81,38 @@ export function createSelectionToolbar(doc: Document, onHighlight: (request: Too
   status.className = 'status';
   status.setAttribute('role', 'status');
   status.setAttribute('aria-live', 'polite');
+  // Said only when the toolbar came up from the keyboard: a mouse user reaches it without knowing about Tab.
+  const hint = doc.createElement('p');
+  hint.className = 'hint';
+  hint.hidden = true;
+  hint.textContent = t('toolbar.tabHint');
 
   let saved: Range | undefined;
   let busy = false;
   let hideTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Where keyboard focus was before Tab moved it into the toolbar. */
+  let returnTo: Element | null = null;
 
   const hide = () => {
+    const hadFocus = shadow.activeElement !== null;
+    const range = saved;
     bar.hidden = true;
     noteBox.hidden = true;
+    hint.hidden = true;
     noteField.value = '';
     status.textContent = '';
     saved = undefined;
+    // Focus must not stay on a hidden button: give it back, with the selection the user made.
+    if (hadFocus) {
+      if (returnTo instanceof win.HTMLElement && returnTo.isConnected) returnTo.focus({ preventScroll: true });
+      else (shadow.activeElement as HTMLElement | null)?.blur();
+      if (range) {
+        const selection = doc.getSelection();
+        selection?.removeAllRanges();
+        selection?.addRange(range);
+      }
+    }
+    returnTo = null;
   };
 
   const buttons = HIGHLIGHT_MEANINGS.map((meaning) => {
@@ -104,7 +133,7 @@ export function createSelectionToolbar(doc: Document, onHighlight: (request: Too
       const passage = body ? describePassage(body, range) : undefined;
       if (!passage) return;
       busy = true;
-      status.textContent = 'Saving…';
+      status.textContent = t('toolbar.saving');
       void onHighlight({ meaning, note: noteField.value.trim(), passage, range: range.cloneRange() })
         .then((answer) => {
           status.textContent = answer.message;
@@ -122,7 +151,7 @@ export function createSelectionToolbar(doc: Document, onHighlight: (request: Too
 
   const noteButton = doc.createElement('button');
   noteButton.type = 'button';
-  noteButton.textContent = 'Add a note';
+  noteButton.textContent = t('toolbar.addNote');
   noteButton.addEventListener('click', (event) => {
     if (!event.isTrusted) return;
     noteBox.hidden = false;
@@ -131,13 +160,15 @@ export function createSelectionToolbar(doc: Document, onHighlight: (request: Too
 
   const close = doc.createElement('button');
   close.type = 'button';
-  close.textContent = '×';
-  close.setAttribute('aria-label', 'Close the highlight toolbar');
+  close.textContent = '×'; // i18n-ignore: a symbol; its name is the aria-label
+  close.setAttribute('aria-label', t('toolbar.close'));
   close.addEventListener('click', (event) => {
     if (event.isTrusted) hide();
   });
 
-  bar.append(...buttons, noteButton, close, noteBox, status);
+  bar.append(...buttons, noteButton, close, noteBox, hint, status);
+  bar.setAttribute('aria-describedby', 'hc-toolbar-hint');
+  hint.id = 'hc-toolbar-hint';
   shadow.append(style, bar);
 
   // Keep the page selection when a toolbar button is pressed.
@@ -145,7 +176,27 @@ export function createSelectionToolbar(doc: Document, onHighlight: (request: Too
     if (event.target !== noteField) event.preventDefault();
   });
 
-  const showForSelection = () => {
+  // A toolbar: the arrow keys move between its buttons, Escape closes it (WAI-ARIA toolbar pattern).
+  const controls = [...buttons, noteButton, close];
+  bar.addEventListener('keydown', (event) => {
+    if (!event.isTrusted) return;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      hide();
+      return;
+    }
+    if (event.target === noteField) return;
+    const at = controls.indexOf(shadow.activeElement as HTMLButtonElement);
+    if (at < 0) return;
+    const step = event.key === 'ArrowRight' || event.key === 'ArrowDown' ? 1 : event.key === 'ArrowLeft' || event.key === 'ArrowUp' ? -1 : 0;
+    const to = event.key === 'Home' ? 0 : event.key === 'End' ? controls.length - 1 : step ? (at + step + controls.length) % controls.length : -1;
+    if (to < 0) return;
+    event.preventDefault();
+    controls[to]?.focus();
+  });
+
+  const showForSelection = (fromKeyboard = false) => {
     if (busy) return;
     const selection = doc.getSelection();
     if (!selection || selection.isCollapsed || selection.rangeCount === 0) return;
@@ -162,6 +213,7 @@ export function createSelectionToolbar(doc: Document, onHighlight: (request: Too
     noteField.value = '';
     if (!host.isConnected) doc.documentElement.append(host);
     bar.hidden = false;
+    hint.hidden = !fromKeyboard;
     const top = rect.bottom + win.scrollY + 8;
     const left = Math.max(win.scrollX + 4, Math.min(rect.left + win.scrollX, win.scrollX + win.innerWidth - bar.offsetWidth - 8));
     bar.style.top = `${top}px`;
@@ -176,22 +228,32 @@ export function createSelectionToolbar(doc: Document, onHighlight: (request: Too
   const onKeyUp = (event: KeyboardEvent) => {
     if (event.composedPath().includes(host)) return;
     if (event.key === 'Escape') hide();
-    else if (event.shiftKey) showForSelection();
+    else if (event.shiftKey && event.key !== 'Tab') showForSelection(true);
+  };
+  // Tab from the selected text goes into the toolbar first (it sits at the end of the page, far from the text, in tab order).
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Tab' || event.shiftKey || bar.hidden || !saved || event.composedPath().includes(host)) return;
+    event.preventDefault();
+    returnTo = doc.activeElement;
+    buttons[0]?.focus();
   };
   const onSelectionChange = () => {
-    if (bar.hidden || busy || !noteBox.hidden) return;
+    // Focus in the toolbar may collapse the page selection; the toolbar keeps its own copy.
+    if (bar.hidden || busy || !noteBox.hidden || shadow.activeElement) return;
     const selection = doc.getSelection();
     if (!selection || selection.isCollapsed) hide();
   };
 
   doc.addEventListener('mouseup', onPointerUp, true);
   doc.addEventListener('keyup', onKeyUp, true);
+  doc.addEventListener('keydown', onKeyDown, true);
   doc.addEventListener('selectionchange', onSelectionChange);
 
   return {
     dispose() {
       doc.removeEventListener('mouseup', onPointerUp, true);
       doc.removeEventListener('keyup', onKeyUp, true);
+      doc.removeEventListener('keydown', onKeyDown, true);
       doc.removeEventListener('selectionchange', onSelectionChange);
       clearTimeout(hideTimer);
       host.remove();

@@ -1,8 +1,8 @@
 import './backup.css';
 import { useState } from 'preact/hooks';
 import { formatDate } from '../../../components/format-date';
+import { LiveStatus } from '../../../components/LiveStatus';
 import { ProgressStatus } from '../../../components/ProgressStatus';
-import { StatusMessage } from '../../../components/StatusMessage';
 import { useCancellableWork } from '../../../components/hooks/use-cancellable-work';
 import type { LibraryRepository } from '../../../lib/db/repository';
 import { t } from '../../../lib/i18n';
@@ -44,7 +44,8 @@ export function BackupSection({ repo }: BackupSectionProps) {
       <p data-last-backup>
         {last === undefined ? '…' : last ? <>{t('backup.lastBackup')} <strong>{formatDate(last)}</strong></> : t('backup.never')}
       </p>
-      <button type="button" class="hc-primary" disabled={work.running} onClick={() => void handleBackUp()}>
+      {/* aria-disabled, not disabled: a disabled button drops keyboard focus to the page body while the backup is made. */}
+      <button type="button" class="hc-primary" aria-disabled={work.running} onClick={() => work.running || void handleBackUp()}>
         {t('backup.backUpNow')}
       </button>
       {work.running ? (
@@ -58,7 +59,7 @@ export function BackupSection({ repo }: BackupSectionProps) {
           cancelling={work.cancelling}
         />
       ) : null}
-      {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
+      <LiveStatus status={status} />
     </section>
   );
 }

@@ -167,7 +167,7 @@ export function ListsView({ repo }: ListsViewProps) {
           <p class="hc-muted">{t('lists.overview.noCollections')}</p>
         )}
       </section>
-      {deleted ? <UndoToast title={deleted.title} onUndo={() => void undo()} onDismiss={() => setDeleted(undefined)} /> : null}
+      <UndoToast title={deleted?.title} onUndo={() => void undo()} onDismiss={() => setDeleted(undefined)} />
     </main>
   );
 }
