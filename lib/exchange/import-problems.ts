@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { t } from '../i18n';
 
 /**
  * Schema problems in words a moderator or a patient can act on, each with
@@ -123,9 +124,9 @@ const LISTED = 8;
 export function summariseProblems(problems: readonly FileProblem[]): string {
   if (problems.length === 1 && problems[0]) {
     const only = problems[0];
-    return `The file could not be imported: ${only.path === '$' ? 'the file' : `the value at ${only.path}`} ${only.message}.`;
+    return only.path === '$' ? t('exchange.problems.oneInFile', { problem: only.message }) : t('exchange.problems.oneAt', { path: only.path, problem: only.message });
   }
   const lines = problems.slice(0, LISTED).map((p) => `• ${p.path}: ${p.message}`);
-  if (problems.length > LISTED) lines.push(`• …and ${problems.length - LISTED} more.`);
-  return [`The file could not be imported: ${problems.length} things in it are not right.`, ...lines].join('\n');
+  if (problems.length > LISTED) lines.push(`• ${t('exchange.problems.more', problems.length - LISTED)}`);
+  return [t('exchange.problems.many', problems.length), ...lines].join('\n');
 }
