@@ -49,8 +49,8 @@ export function SiteRulesView({ repo }: SiteRulesViewProps) {
         <input id="hc-site-host" type="text" value={host} placeholder="mysurgery.co.uk" onInput={(e) => setHost(e.currentTarget.value)} />
         <label for="hc-site-type">Type of source</label>
         <select id="hc-site-type" value={type} onChange={(e) => setType(e.currentTarget.value)}>
-          {SOURCE_TYPES.map((t) => (
-            <option key={t} value={t}>{SOURCE_TYPE_LABELS[t]}</option>
+          {SOURCE_TYPES.map((item) => (
+            <option key={item} value={item}>{SOURCE_TYPE_LABELS[item]}</option>
           ))}
         </select>
         <label for="hc-site-note">Note (optional)</label>

@@ -59,8 +59,8 @@ export function SourceTypePanel({ repo, clip, siteRules }: SourceTypePanelProps)
         <label for="hc-type-override">Change the type</label>
         <select id="hc-type-override" value={choice} onChange={(e) => setChoice(e.currentTarget.value)}>
           <option value="">Use our suggestion ({SOURCE_TYPE_LABELS[clip.sourceVerdict.type]})</option>
-          {SOURCE_TYPES.map((t) => (
-            <option key={t} value={t}>{SOURCE_TYPE_LABELS[t]}</option>
+          {SOURCE_TYPES.map((item) => (
+            <option key={item} value={item}>{SOURCE_TYPE_LABELS[item]}</option>
           ))}
         </select>
         <fieldset class="hc-scope">
