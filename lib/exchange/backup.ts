@@ -174,7 +174,17 @@ export function migrateBackup(
   return ok(file);
 }
 
-const RECORD_NOUNS: Record<string, string> = { clips: 'saved page', highlights: 'highlight', collections: 'list', siteRules: 'site in your list of sites' };
+/** What one record of a table is called in a refusal (a function: the i18n API exists only at run time). */
+const recordNoun = (table: unknown): string | undefined =>
+  table === 'clips'
+    ? t('exchange.backup.noun.clips')
+    : table === 'highlights'
+      ? t('exchange.backup.noun.highlights')
+      : table === 'collections'
+        ? t('exchange.backup.noun.collections')
+        : table === 'siteRules'
+          ? t('exchange.backup.noun.siteRules')
+          : undefined;
 
 /** Our own refinements speak English already; zod's built-in messages ("Invalid input: expected string, received number") are rephrased. */
 const problemOf = (issue: z.core.$ZodIssue) => (issue.code === 'custom' ? issue.message : describeFileIssue(issue));
@@ -182,33 +192,35 @@ const problemOf = (issue: z.core.$ZodIssue) => (issue.code === 'custom' ? issue.
 /** The first problem zod found, in words: which record (by number and title) and which field. */
 function describeIssue(error: { issues: readonly z.core.$ZodIssue[] }, json: Record<string, unknown>): string {
   const issue = error.issues[0];
-  if (!issue) return 'part of it could not be read';
+  if (!issue) return t('exchange.backup.problem.unknown');
   const [section, index, ...rest] = issue.path;
-  const noun = typeof section === 'string' ? RECORD_NOUNS[section] : undefined;
+  const noun = recordNoun(section);
   if (noun && typeof index === 'number') {
     const records = json[String(section)];
     const record: unknown = Array.isArray(records) ? records[index] : undefined;
     const title = z.object({ title: z.string() }).safeParse(record).data?.title;
-    const named = title ? ` (“${title.slice(0, 80)}”)` : '';
-    const field = rest.length ? `, field “${rest.join('.').slice(0, 80)}”` : '';
-    return `${noun} number ${index + 1}${named}${field}: ${problemOf(issue)}`;
+    const named = title ? t('exchange.backup.problem.named', { title: title.slice(0, 80) }) : '';
+    const field = rest.length ? t('exchange.backup.problem.field', { field: rest.join('.').slice(0, 80) }) : '';
+    return t('exchange.backup.problem.record', { noun, number: String(index + 1), named, field, problem: problemOf(issue) });
   }
-  return issue.path.length ? `“${issue.path.join('.').slice(0, 80)}”: ${problemOf(issue)}` : `it ${problemOf(issue)}`;
+  return issue.path.length
+    ? t('exchange.backup.problem.at', { path: issue.path.join('.').slice(0, 80), problem: problemOf(issue) })
+    : t('exchange.backup.problem.whole', { problem: problemOf(issue) });
 }
 
 /** Two records of one table with the same key would make the restore fail half way: say so before. */
 function findDuplicate(backup: Backup): string | undefined {
   const keys: [string, readonly { id?: string; host?: string }[]][] = [
-    ['saved page', backup.clips],
-    ['highlight', backup.highlights],
-    ['list', backup.collections],
-    ['site in your list of sites', backup.siteRules],
+    [t('exchange.backup.noun.clips'), backup.clips],
+    [t('exchange.backup.noun.highlights'), backup.highlights],
+    [t('exchange.backup.noun.collections'), backup.collections],
+    [t('exchange.backup.noun.siteRules'), backup.siteRules],
   ];
   for (const [noun, rows] of keys) {
     const seen = new Set<string>();
     for (const row of rows) {
       const key = row.id ?? row.host ?? '';
-      if (seen.has(key)) return `two of its records are the same ${noun} (${key.slice(0, 60)})`;
+      if (seen.has(key)) return t('exchange.backup.problem.duplicate', { noun, key: key.slice(0, 60) });
       seen.add(key);
     }
   }
@@ -257,7 +269,7 @@ export function parseBackup(text: string, limits: { maxFileChars?: number } = {}
   const backup = parsed.data;
   for (const table of BACKUP_TABLES) {
     if (backup[table].length !== backup.counts[table]) {
-      return fail('invalid-input', t('exchange.backup.countsWrong', { expected: String(backup.counts[table]), noun: RECORD_NOUNS[table] ?? table, found: String(backup[table].length) }));
+      return fail('invalid-input', t('exchange.backup.countsWrong', { expected: String(backup.counts[table]), noun: recordNoun(table) ?? table, found: String(backup[table].length) }));
     }
   }
   const duplicate = findDuplicate(backup);
