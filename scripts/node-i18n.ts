@@ -10,7 +10,15 @@ import { parseMessagesFile, generateChromeMessages } from '@wxt-dev/i18n/build';
 
 type ChromeMessages = Record<string, { message: string }>;
 
-const messages = generateChromeMessages(
+// The global is set before the first await: modules imported after this one
+// that do not depend on it (@wxt-dev/browser reads `chrome` once, when it
+// loads) may run while this module awaits, and must already find it.
+let messages: ChromeMessages = {};
+const g = globalThis as { browser?: unknown; chrome?: unknown };
+if (g.chrome === undefined && g.browser === undefined) {
+  g.chrome = { i18n: { getMessage, getUILanguage: () => 'en-GB' } };
+}
+messages = generateChromeMessages(
   await parseMessagesFile(resolve(import.meta.dirname, '../locales/en-GB.yml')),
 ) as ChromeMessages;
 
@@ -25,7 +33,3 @@ function getMessage(name: string, substitutions?: string | string[]): string {
   );
 }
 
-const g = globalThis as { browser?: unknown; chrome?: unknown };
-if (g.chrome === undefined && g.browser === undefined) {
-  g.chrome = { i18n: { getMessage, getUILanguage: () => 'en-GB' } };
-}

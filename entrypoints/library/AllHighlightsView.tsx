@@ -2,8 +2,9 @@ import { HighlightCard } from '../../components/HighlightCard';
 import { useObservable } from '../../components/hooks/use-observable';
 import { textFragmentUrl } from '../../lib/clip/text-fragment';
 import type { LibraryRepository } from '../../lib/db/repository';
-import { REATTACH_HINT } from './HighlightsSection';
+import { reattachHint } from './HighlightsSection';
 import { clipHref } from './use-hash-route';
+import { t } from '../../lib/i18n';
 
 export interface AllHighlightsViewProps {
   repo: LibraryRepository;
@@ -15,14 +16,16 @@ export function AllHighlightsView({ repo }: AllHighlightsViewProps) {
   const missing = items?.filter((i) => i.highlight.lastSeen?.status === 'missing').length ?? 0;
   return (
     <main>
-      <p><a href="#">Back to your library</a></p>
-      <h1>Your highlights</h1>
+      <p><a href="#">{t('library.back')}</a></p>
+      <h1>{t('library.title.highlights')}</h1>
       <p role="status" class="hc-muted">
         {items === undefined
-          ? 'Loading…'
+          ? t('library.loading')
           : items.length === 0
-            ? 'No highlights yet. Select text on a page, right-click and choose “Highlight selected text as”.'
-            : `${items.length} highlight${items.length === 1 ? '' : 's'}${missing ? `, ${missing} not found on the page the last time it was shown` : ''}`}
+            ? t('library.highlights.none')
+            : missing
+              ? `${t('library.highlights.count', items.length)}, ${t('library.highlights.missing', missing)}`
+              : t('library.highlights.count', items.length)}
       </p>
       <ul class="hc-highlights">
         {(items ?? []).map(({ highlight, pageTitle, pageUrl }) => (
@@ -31,7 +34,7 @@ export function AllHighlightsView({ repo }: AllHighlightsViewProps) {
             highlight={highlight}
             page={{ title: pageTitle, href: clipHref(highlight.clipId) }}
             passageHref={textFragmentUrl(pageUrl, highlight.quote)}
-            reattachHint={REATTACH_HINT}
+            reattachHint={reattachHint()}
           />
         ))}
       </ul>

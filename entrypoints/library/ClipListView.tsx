@@ -7,6 +7,7 @@ import { SOURCE_TYPES, SOURCE_TYPE_LABELS, sourceTypeSchema } from '../../lib/mo
 import { BackupReminder } from './backup/BackupReminder';
 import { ClipRowView } from './ClipRowView';
 import { useLibraryList } from './use-library-list';
+import { t } from '../../lib/i18n';
 
 export interface ClipListViewProps {
   repo: LibraryRepository;
@@ -73,72 +74,76 @@ export function ClipListView({ repo, onDelete }: ClipListViewProps) {
     list.error ??
     (count === undefined
       ? active
-        ? 'Searching…'
-        : 'Loading…'
+        ? t('library.searching')
+        : t('library.loading')
       : count === 0
         ? active
-          ? 'Nothing matches. Try fewer words or clear the filters.'
-          : 'Your library is empty. Open a health page and use the Health Clipper button to save it.'
-        : `${nf.format(count)} ${count === 1 ? 'clip' : 'clips'}${active ? ' found' : list.ids ? '' : ' (newest first; counting the rest)'}`);
+          ? t('library.noMatches')
+          : t('library.empty')
+        : active
+          ? t('library.countFound', count, [nf.format(count)])
+          : list.ids
+            ? t('library.count', count, [nf.format(count)])
+            : t('library.countSoFar', count, [nf.format(count)]));
 
   return (
     <main>
-      <h1>Your health library</h1>
+      <h1>{t('library.title.list')}</h1>
       <p class="hc-muted">
-        Everything here is stored only in this browser on this computer. <a href="#lists">Appointments and prescriptions</a> ·{' '}
-        <a href="#highlights">Your highlights</a> · <a href="#sites">Your list of sites</a> ·{' '}
-        <a href="#settings">Settings</a>
+        {t('library.storedHere')} <a href="#lists">{t('library.nav.lists')}</a> ·{' '}
+        <a href="#highlights">{t('library.nav.highlights')}</a> · <a href="#sites">{t('library.nav.sites')}</a> ·{' '}
+        <a href="#settings">{t('library.nav.settings')}</a>
       </p>
       <BackupReminder repo={repo} />
       <form class="hc-filters" role="search" onSubmit={(e) => e.preventDefault()}>
         <div class="hc-filters__query">
-          <label for="hc-search">Search your library</label>
+          <label for="hc-search">{t('library.search.label')}</label>
           <input id="hc-search" type="search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} aria-describedby="hc-search-help" />
           <p id="hc-search-help" class="hc-muted hc-small">
-            Searches titles, text, your notes, highlights and tags. Doses and numbers work too: “5 mg”, “111”, “type 2”.
+            {t('library.search.help')}
           </p>
         </div>
         <div>
-          <label for="hc-tag-filter">Tag</label>
+          <label for="hc-tag-filter">{t('library.filter.tag')}</label>
           <select id="hc-tag-filter" value={tag} onChange={(e) => setTag(e.currentTarget.value)}>
-            <option value="">All tags</option>
-            {tags.map((t) => (
-              <option key={t} value={t}>{t}</option>
+            <option value="">{t('library.filter.allTags')}</option>
+            {tags.map((item) => (
+              <option key={item} value={item}>{item}</option>
             ))}
           </select>
         </div>
         <div>
-          <label for="hc-type-filter">Type of source</label>
+          <label for="hc-type-filter">{t('library.filter.type')}</label>
           <select id="hc-type-filter" value={type} onChange={(e) => setType(e.currentTarget.value)}>
-            <option value="">All types</option>
-            {SOURCE_TYPES.map((t) => (
-              <option key={t} value={t}>{SOURCE_TYPE_LABELS[t]}</option>
+            <option value="">{t('library.filter.allTypes')}</option>
+            {SOURCE_TYPES.map((item) => (
+              <option key={item} value={item}>{SOURCE_TYPE_LABELS[item]}</option>
             ))}
           </select>
         </div>
         <div>
-          <label for="hc-list-filter">In a list</label>
+          <label for="hc-list-filter">{t('library.filter.list')}</label>
           <select id="hc-list-filter" value={listId} onChange={(e) => setListId(e.currentTarget.value)}>
-            <option value="">Any or none</option>
+            <option value="">{t('library.filter.anyList')}</option>
             {lists.map((c) => (
               <option key={c.id} value={c.id}>{c.title}</option>
             ))}
           </select>
         </div>
         <div>
-          <label for="hc-from-filter">Saved from</label>
+          <label for="hc-from-filter">{t('library.filter.from')}</label>
           <input id="hc-from-filter" type="date" value={from} onChange={(e) => setFrom(e.currentTarget.value)} />
         </div>
         <div>
-          <label for="hc-to-filter">Saved up to</label>
+          <label for="hc-to-filter">{t('library.filter.to')}</label>
           <input id="hc-to-filter" type="date" value={to} onChange={(e) => setTo(e.currentTarget.value)} />
         </div>
         <div class="hc-filters__checks">
           <label>
-            <input type="checkbox" checked={hasHighlights} onChange={(e) => setHasHighlights(e.currentTarget.checked)} /> Has highlights
+            <input type="checkbox" checked={hasHighlights} onChange={(e) => setHasHighlights(e.currentTarget.checked)} /> {t('library.filter.hasHighlights')}
           </label>
           <label>
-            <input type="checkbox" checked={overdue} onChange={(e) => setOverdue(e.currentTarget.checked)} /> Review overdue
+            <input type="checkbox" checked={overdue} onChange={(e) => setOverdue(e.currentTarget.checked)} /> {t('library.filter.overdue')}
           </label>
         </div>
       </form>
@@ -148,20 +153,20 @@ export function ClipListView({ repo, onDelete }: ClipListViewProps) {
       {building ? (
         <div class="hc-index-progress" role="status">
           <label for="hc-index-progress">
-            Getting search ready: {nf.format(building.done)} of {nf.format(building.total)} clips.
-            {active && list.partial ? ' Results so far come from these clips only.' : ' You can search meanwhile.'}
+            {t('library.indexing', { done: nf.format(building.done), total: nf.format(building.total) })}{' '}
+            {active && list.partial ? t('library.indexingPartial') : t('library.indexingSearchMeanwhile')}
           </label>
           <progress id="hc-index-progress" max={building.total || 1} value={building.done} />
         </div>
       ) : null}
       {list.progress?.state === 'failed' ? (
-        <p role="alert">Search could not be prepared. Your clips are safe; reload this page to try again.</p>
+        <p role="alert">{t('library.searchFailed')}</p>
       ) : null}
       {ids && ids.length ? (
         <VirtualList
           count={ids.length}
           rowHeightRem={ROW_REM}
-          label="Saved clips"
+          label={t('library.listLabel')}
           class="hc-list"
           keyOf={(i) => ids[i]!}
           onRange={(start, end) => list.loadRange(start, end)}
@@ -170,7 +175,7 @@ export function ClipListView({ repo, onDelete }: ClipListViewProps) {
             return row ? (
               <ClipRowView row={row} siteRules={siteRules} now={now} onDelete={onDelete} />
             ) : (
-              <div class="hc-row hc-row--loading" aria-busy="true">Loading…</div>
+              <div class="hc-row hc-row--loading" aria-busy="true">{t('library.loading')}</div>
             );
           }}
         />

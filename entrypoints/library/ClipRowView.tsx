@@ -6,8 +6,10 @@ import { resolveSourceType } from '../../lib/model/site-rules';
 import { SOURCE_TYPE_LABELS, type SiteRule } from '../../lib/model/source-type';
 import type { Passage } from '../../lib/search/snippet';
 import { clipHref } from './use-hash-route';
+import { t } from '../../lib/i18n';
 
-const KIND_LABELS = { article: 'Article', selection: 'Passage', link: 'Link' } as const;
+const kindLabel = (kind: 'article' | 'selection' | 'link'): string =>
+  kind === 'article' ? t('library.kind.article') : kind === 'selection' ? t('library.kind.selection') : t('library.kind.link');
 
 export interface ClipRowViewProps {
   row: ClipRow;
@@ -41,9 +43,9 @@ export function ClipRowView({ row, siteRules, now, onDelete }: ClipRowViewProps)
   const shown = resolveSourceType(clip, siteRules);
   const reason =
     shown.decidedBy === 'page'
-      ? 'You chose this type.'
+      ? t('library.reason.youChose')
       : shown.rule
-        ? `Your list of sites says ${shown.rule.host} is ${SOURCE_TYPE_LABELS[shown.type]}.`
+        ? t('library.reason.siteRule', { host: shown.rule.host, type: SOURCE_TYPE_LABELS[shown.type] })
         : clip.sourceVerdict.reasons[0];
   return (
     <div class="hc-row" data-clip-id={clip.id} data-kind={clip.kind}>
@@ -52,23 +54,23 @@ export function ClipRowView({ row, siteRules, now, onDelete }: ClipRowViewProps)
         <div class="hc-row__meta">
           <SourceTypeBadge type={shown.type} overridden={shown.decidedBy !== 'classifier'} />
           <span>{clip.siteName ?? displayHost(clip.url)}</span>
-          <span>{KIND_LABELS[clip.kind]}</span>
-          <span>Saved {formatDate(clip.savedAt)}</span>
-          {isReviewOverdue(clip.quality, now) ? <span class="hc-pill-warning">Review overdue</span> : null}
+          <span>{kindLabel(clip.kind)}</span>
+          <span>{t('library.savedOn', { date: formatDate(clip.savedAt) })}</span>
+          {isReviewOverdue(clip.quality, now) ? <span class="hc-pill-warning">{t('library.filter.overdue')}</span> : null}
         </div>
         {passage ? <PassageText passage={passage} /> : <p class="hc-row__reason">{reason}</p>}
         {!passage && clip.quote ? <p class="hc-row__quote">“{clip.quote.exact.slice(0, 240)}”</p> : null}
         {clip.tags.length ? (
-          <div class="hc-row__tags" aria-label="Tags">
-            {clip.tags.map((t) => (
-              <span key={t} class="hc-tag-pill">{t}</span>
+          <div class="hc-row__tags" aria-label={t('library.tags')}>
+            {clip.tags.map((item) => (
+              <span key={item} class="hc-tag-pill">{item}</span>
             ))}
           </div>
         ) : null}
       </div>
       <div>
-        <button type="button" class="hc-danger" onClick={() => onDelete(clip.id)} aria-label={`Delete ${clip.title}`}>
-          Delete
+        <button type="button" class="hc-danger" onClick={() => onDelete(clip.id)} aria-label={t('library.deleteNamed', { title: clip.title })}>
+          {t('common.delete')}
         </button>
       </div>
     </div>

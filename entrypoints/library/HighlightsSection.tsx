@@ -5,6 +5,7 @@ import { textFragmentUrl } from '../../lib/clip/text-fragment';
 import type { LibraryRepository } from '../../lib/db/repository';
 import type { Highlight } from '../../lib/model/highlight';
 import { UndoToast } from '../../components/UndoToast';
+import { t } from '../../lib/i18n';
 
 export interface HighlightsSectionProps {
   repo: LibraryRepository;
@@ -13,7 +14,7 @@ export interface HighlightsSectionProps {
 }
 
 /** Said in the library about a highlight that was not found, since re-attaching needs the page. */
-export const REATTACH_HINT = 'To move it, open the page, select the new text, open the side panel and choose “Attach to selected text”.';
+export const reattachHint = () => t('library.highlights.reattachHint');
 
 /** A clip's highlights: quote, meaning, note, whether found last time, a link to the passage on the page, delete with undo. */
 export function HighlightsSection({ repo, clipId, pageUrl }: HighlightsSectionProps) {
@@ -22,7 +23,7 @@ export function HighlightsSection({ repo, clipId, pageUrl }: HighlightsSectionPr
   if (!highlights.length && !deleted) return null;
   return (
     <section class="hc-panel" aria-labelledby="hc-highlights-heading">
-      <h2 id="hc-highlights-heading">Your highlights</h2>
+      <h2 id="hc-highlights-heading">{t('library.title.highlights')}</h2>
       <ul class="hc-highlights">
         {highlights.map((h) => (
           <HighlightCard
@@ -35,7 +36,7 @@ export function HighlightsSection({ repo, clipId, pageUrl }: HighlightsSectionPr
               if (result.ok) setDeleted(result.value);
               return result;
             }}
-            reattachHint={REATTACH_HINT}
+            reattachHint={reattachHint()}
           />
         ))}
       </ul>

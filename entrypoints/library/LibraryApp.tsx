@@ -9,6 +9,7 @@ import { useLastBackup } from './backup/use-last-backup';
 import { LibraryWipedBanner } from './storage/LibraryWipedBanner';
 import { goToRestore, useWipeNotice } from './storage/use-wipe-notice';
 import { dismissLibraryWipeNotice } from '../../lib/settings/library-canary';
+import { t } from '../../lib/i18n';
 
 // Views other than the list load when first opened, so the list's first rows come sooner.
 const ReaderView = lazy(() => import('./ReaderView').then((m) => m.ReaderView));
@@ -37,16 +38,16 @@ export function LibraryApp() {
 
   useEffect(() => {
     document.title = {
-      list: 'Your health library',
-      clip: 'Reading a saved page',
-      sites: 'Your list of sites',
-      settings: 'Settings',
-      highlights: 'Your highlights',
-      lists: 'Collections, appointments and prescriptions',
-      collection: 'Editing a list',
-      import: 'Import a collection file',
-      subscriptions: 'Collections you follow',
-      share: 'A list shared with you',
+      list: t('library.title.list'),
+      clip: t('library.title.clip'),
+      sites: t('library.title.sites'),
+      settings: t('library.title.settings'),
+      highlights: t('library.title.highlights'),
+      lists: t('library.title.lists'),
+      collection: t('library.title.collection'),
+      import: t('library.title.import'),
+      subscriptions: t('library.title.subscriptions'),
+      share: t('library.title.share'),
     }[route.view];
   }, [route.view]);
 
@@ -70,11 +71,11 @@ export function LibraryApp() {
   return (
     <div class="hc-page">
       {error ? <StatusMessage tone="error">{error}</StatusMessage> : null}
-      {justDeleted ? <StatusMessage tone="success">Everything was deleted. Your library is empty, and Health Clipper is as it was when you installed it.</StatusMessage> : null}
+      {justDeleted ? <StatusMessage tone="success">{t('library.everythingDeleted')}</StatusMessage> : null}
       {wiped && lastBackup !== undefined ? (
         <LibraryWipedBanner notice={wiped} lastBackup={lastBackup} onRestore={goToRestore} onDismiss={() => void dismissLibraryWipeNotice()} />
       ) : null}
-      <Suspense fallback={<p role="status">Loading…</p>}>
+      <Suspense fallback={<p role="status">{t('library.loading')}</p>}>
       {route.view === 'clip' ? (
         <ReaderView repo={repo} id={route.id} onDelete={(id) => void handleDelete(id)} />
       ) : route.view === 'sites' ? (

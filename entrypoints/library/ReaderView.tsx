@@ -12,6 +12,7 @@ import { LOW_CONFIDENCE } from '../../lib/model/source-type';
 import { QualityFactsList } from '../../components/QualityFactsList';
 import { HighlightsSection } from './HighlightsSection';
 import { SourceTypePanel } from './SourceTypePanel';
+import { t } from '../../lib/i18n';
 
 export interface ReaderViewProps {
   repo: LibraryRepository;
@@ -22,12 +23,12 @@ export interface ReaderViewProps {
 /** One saved clip: provenance, source type, tags and note, and the stored text. */
 export function ReaderView({ repo, id, onDelete }: ReaderViewProps) {
   const { value: clip, error } = useObservable(() => repo.observeClip(id), [id]);
-  if (error) return <StatusMessage tone="error">This clip could not be read. Reload the page.</StatusMessage>;
+  if (error) return <StatusMessage tone="error">{t('reader.unreadable')}</StatusMessage>;
   if (clip === undefined) {
     return (
       <main>
-        <p><a href="#">Back to your library</a></p>
-        <p role="status">This clip is not in your library (it may have been deleted).</p>
+        <p><a href="#">{t('library.back')}</a></p>
+        <p role="status">{t('reader.gone')}</p>
       </main>
     );
   }
@@ -53,13 +54,13 @@ function Reader({ repo, clip, onDelete }: { repo: LibraryRepository; clip: Clip;
 
   const saveEdits = async () => {
     const result = await repo.updateClip(clip.id, { tags, note });
-    setStatus(result.ok ? { tone: 'success', text: 'Your tags and note are saved.' } : { tone: 'error', text: result.error.message });
+    setStatus(result.ok ? { tone: 'success', text: t('reader.notesSaved') } : { tone: 'error', text: result.error.message });
   };
   const shown = resolveSourceType(clip, siteRules);
 
   return (
     <main class="hc-reader">
-      <p><a href="#">Back to your library</a></p>
+      <p><a href="#">{t('library.back')}</a></p>
       <h1 id="hc-reader-title" tabIndex={-1}>{clip.title}</h1>
       <div class="hc-reader__layout">
         <div class="hc-reader__main">
@@ -69,23 +70,22 @@ function Reader({ repo, clip, onDelete }: { repo: LibraryRepository; clip: Clip;
               {clip.siteName ?? displayHost(clip.url)}
             </p>
             <dl>
-              {clip.byline ? (<><dt>By</dt><dd>{clip.byline}</dd></>) : null}
-              {clip.publishedAt ? (<><dt>Published</dt><dd>{formatDate(clip.publishedAt)}</dd></>) : null}
-              {clip.modifiedAt ? (<><dt>Updated</dt><dd>{formatDate(clip.modifiedAt)}</dd></>) : null}
-              <dt>Saved</dt><dd>{formatDate(clip.savedAt)}</dd>
-              <dt>Original page</dt>
+              {clip.byline ? (<><dt>{t('reader.by')}</dt><dd>{clip.byline}</dd></>) : null}
+              {clip.publishedAt ? (<><dt>{t('reader.published')}</dt><dd>{formatDate(clip.publishedAt)}</dd></>) : null}
+              {clip.modifiedAt ? (<><dt>{t('reader.updated')}</dt><dd>{formatDate(clip.modifiedAt)}</dd></>) : null}
+              <dt>{t('reader.saved')}</dt><dd>{formatDate(clip.savedAt)}</dd>
+              <dt>{t('reader.original')}</dt>
               <dd><a href={clip.canonicalUrl} target="_blank" rel="noopener noreferrer">{clip.canonicalUrl}</a></dd>
             </dl>
           </div>
           {clip.fallback ? <StatusMessage tone="info">{clip.fallback.message}</StatusMessage> : null}
           {clip.kind === 'link' ? (
-            <p>Only the link was saved. {clip.excerpt ? <>The page describes itself as: “{clip.excerpt}”</> : null}</p>
+            <p>{t('reader.linkOnly')} {clip.excerpt ? t('reader.describesItself', { excerpt: clip.excerpt }) : null}</p>
           ) : null}
           {hiddenImages ? (
             <p class="hc-muted">
-              {hiddenImages} image{hiddenImages === 1 ? ' is' : 's are'} not shown, because showing {hiddenImages === 1 ? 'it' : 'them'} would
-              contact the original website.{' '}
-              <button type="button" class="hc-link-button" onClick={() => setShowImages(true)}>Show images</button>
+              {t('reader.imagesHidden', hiddenImages)}{' '}
+              <button type="button" class="hc-link-button" onClick={() => setShowImages(true)}>{t('reader.showImages')}</button>
             </p>
           ) : null}
           {clip.kind === 'selection' ? (
@@ -95,14 +95,14 @@ function Reader({ repo, clip, onDelete }: { repo: LibraryRepository; clip: Clip;
           )}
         </div>
 
-        <aside class="hc-reader__aside" aria-label="About this clip">
+        <aside class="hc-reader__aside" aria-label={t('reader.aside')}>
           <section class="hc-panel" aria-labelledby="hc-notes-heading">
-            <h2 id="hc-notes-heading">Your tags and note</h2>
+            <h2 id="hc-notes-heading">{t('reader.notesHeading')}</h2>
             <TagInput tags={tags} suggestions={allTags} onChange={setTags} />
-            <label for="hc-reader-note">Note</label>
+            <label for="hc-reader-note">{t('reader.note')}</label>
             <textarea id="hc-reader-note" value={note} onInput={(e) => setNote(e.currentTarget.value)} />
             <div class="hc-actions">
-              <button type="button" class="hc-primary" onClick={() => void saveEdits()}>Save tags and note</button>
+              <button type="button" class="hc-primary" onClick={() => void saveEdits()}>{t('reader.saveNotes')}</button>
             </div>
             {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
           </section>
@@ -113,12 +113,12 @@ function Reader({ repo, clip, onDelete }: { repo: LibraryRepository; clip: Clip;
 
           {clip.quality ? (
             <section class="hc-panel" aria-labelledby="hc-quality-heading">
-              <h2 id="hc-quality-heading">About this page</h2>
+              <h2 id="hc-quality-heading">{t('reader.aboutPage')}</h2>
               <QualityFactsList facts={clip.quality} now={new Date()} />
             </section>
           ) : null}
 
-          <button type="button" class="hc-danger" onClick={() => onDelete(clip.id)}>Delete this clip</button>
+          <button type="button" class="hc-danger" onClick={() => onDelete(clip.id)}>{t('reader.deleteClip')}</button>
         </aside>
       </div>
     </main>

@@ -6,6 +6,7 @@ import { useObservable } from '../../components/hooks/use-observable';
 import type { LibraryRepository } from '../../lib/db/repository';
 import { SOURCE_TYPES, SOURCE_TYPE_LABELS } from '../../lib/model/source-type';
 import { RulePacksSection } from './RulePacksSection';
+import { t } from '../../lib/i18n';
 
 export interface SiteRulesViewProps {
   repo: LibraryRepository;
@@ -26,44 +27,41 @@ export function SiteRulesView({ repo }: SiteRulesViewProps) {
       setStatus({ tone: 'error', text: result.error.message });
       return;
     }
-    setStatus({ tone: 'success', text: `Added ${result.value.host}.` });
+    setStatus({ tone: 'success', text: t('sites.added', { host: result.value.host }) });
     setHost('');
     setNote('');
   };
   const remove = async (ruleHost: string) => {
     const result = await repo.deleteSiteRule(ruleHost);
-    setStatus(result.ok ? { tone: 'success', text: `Removed ${ruleHost}.` } : { tone: 'error', text: result.error.message });
+    setStatus(result.ok ? { tone: 'success', text: t('sites.removed', { host: ruleHost }) } : { tone: 'error', text: result.error.message });
   };
 
   return (
     <main>
-      <p><a href="#">Back to your library</a></p>
-      <h1>Your list of sites</h1>
-      <p>
-        Tell us what kind of source a whole website is, for example your GP practice’s site. Your choice always wins over
-        ours, for pages you have saved and pages you save later.
-      </p>
+      <p><a href="#">{t('library.back')}</a></p>
+      <h1>{t('library.title.sites')}</h1>
+      <p>{t('sites.intro')}</p>
       <form class="hc-panel" onSubmit={(e) => void add(e)}>
-        <h2>Add a site</h2>
-        <label for="hc-site-host">Website address</label>
-        <input id="hc-site-host" type="text" value={host} placeholder="mysurgery.co.uk" onInput={(e) => setHost(e.currentTarget.value)} />
-        <label for="hc-site-type">Type of source</label>
+        <h2>{t('sites.addHeading')}</h2>
+        <label for="hc-site-host">{t('sites.host')}</label>
+        <input id="hc-site-host" type="text" value={host} placeholder={t('sites.hostExample')} onInput={(e) => setHost(e.currentTarget.value)} />
+        <label for="hc-site-type">{t('reader.type.heading')}</label>
         <select id="hc-site-type" value={type} onChange={(e) => setType(e.currentTarget.value)}>
-          {SOURCE_TYPES.map((t) => (
-            <option key={t} value={t}>{SOURCE_TYPE_LABELS[t]}</option>
+          {SOURCE_TYPES.map((item) => (
+            <option key={item} value={item}>{SOURCE_TYPE_LABELS[item]}</option>
           ))}
         </select>
-        <label for="hc-site-note">Note (optional)</label>
-        <input id="hc-site-note" type="text" value={note} placeholder="My GP practice" onInput={(e) => setNote(e.currentTarget.value)} />
+        <label for="hc-site-note">{t('sites.note')}</label>
+        <input id="hc-site-note" type="text" value={note} placeholder={t('sites.noteExample')} onInput={(e) => setNote(e.currentTarget.value)} />
         <div class="hc-actions">
-          <button type="submit" class="hc-primary">Add site</button>
+          <button type="submit" class="hc-primary">{t('sites.add')}</button>
         </div>
       </form>
       {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
       {rules === undefined ? null : rules.length === 0 ? (
-        <p class="hc-muted">Your list is empty.</p>
+        <p class="hc-muted">{t('sites.empty')}</p>
       ) : (
-        <ul class="hc-list" aria-label="Your sites">
+        <ul class="hc-list" aria-label={t('sites.listLabel')}>
           {rules.map((rule) => (
             <li key={rule.host} class="hc-row">
               <div>
@@ -71,12 +69,12 @@ export function SiteRulesView({ repo }: SiteRulesViewProps) {
                 <div class="hc-row__meta">
                   <SourceTypeBadge type={rule.type} />
                   {rule.note ? <span>{rule.note}</span> : null}
-                  <span>Added {formatDate(rule.createdAt)}</span>
+                  <span>{t('sites.addedOn', { date: formatDate(rule.createdAt) })}</span>
                 </div>
               </div>
               <div>
-                <button type="button" class="hc-danger" aria-label={`Remove ${rule.host}`} onClick={() => void remove(rule.host)}>
-                  Remove
+                <button type="button" class="hc-danger" aria-label={t('sites.removeNamed', { host: rule.host })} onClick={() => void remove(rule.host)}>
+                  {t('sites.remove')}
                 </button>
               </div>
             </li>

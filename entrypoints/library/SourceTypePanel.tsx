@@ -1,10 +1,12 @@
 import { useState } from 'preact/hooks';
 import { SourceVerdictDetails } from '../../components/SourceVerdictDetails';
+import { Emphasised, EMPHASIS_MARK } from './Emphasised';
 import { StatusMessage } from '../../components/StatusMessage';
 import type { LibraryRepository } from '../../lib/db/repository';
 import type { Clip } from '../../lib/model/clip';
 import { bareHostOf, resolveSourceType } from '../../lib/model/site-rules';
 import { SOURCE_TYPES, SOURCE_TYPE_LABELS, sourceTypeSchema, type SiteRule } from '../../lib/model/source-type';
+import { t } from '../../lib/i18n';
 
 export interface SourceTypePanelProps {
   repo: LibraryRepository;
@@ -37,42 +39,42 @@ export function SourceTypePanel({ repo, clip, siteRules }: SourceTypePanelProps)
     }
     setStatus(
       result.ok
-        ? { tone: 'success', text: scope === 'site' && type ? `Every page on ${host} is now shown as ${SOURCE_TYPE_LABELS[type]}.` : 'Source type updated.' }
+        ? { tone: 'success', text: scope === 'site' && type ? t('reader.type.siteSaved', { host, type: SOURCE_TYPE_LABELS[type] }) : t('reader.type.saved') }
         : { tone: 'error', text: result.error.message },
     );
   };
 
   return (
     <section class="hc-panel" aria-labelledby="hc-type-heading">
-      <h2 id="hc-type-heading">Type of source</h2>
-      {shown.decidedBy === 'page' ? <p>You chose <strong>{SOURCE_TYPE_LABELS[shown.type]}</strong> for this page.</p> : null}
+      <h2 id="hc-type-heading">{t('reader.type.heading')}</h2>
+      {shown.decidedBy === 'page' ? <p><Emphasised text={t('reader.type.youChose', { type: EMPHASIS_MARK })} value={SOURCE_TYPE_LABELS[shown.type]} /></p> : null}
       {shown.decidedBy === 'site' && shown.rule ? (
         <p>
-          Your list says every page on {shown.rule.host} is <strong>{SOURCE_TYPE_LABELS[shown.type]}</strong>.
+          <Emphasised text={t('reader.type.siteRule', { host: shown.rule.host, type: EMPHASIS_MARK })} value={SOURCE_TYPE_LABELS[shown.type]} />
         </p>
       ) : null}
       <p>
-        We think this is <strong>{SOURCE_TYPE_LABELS[clip.sourceVerdict.type]}</strong>:
+        <Emphasised text={t('reader.type.weThink', { type: EMPHASIS_MARK })} value={SOURCE_TYPE_LABELS[clip.sourceVerdict.type]} />
       </p>
       <SourceVerdictDetails verdict={clip.sourceVerdict} />
       <form onSubmit={(e) => void save(e)}>
-        <label for="hc-type-override">Change the type</label>
+        <label for="hc-type-override">{t('reader.type.change')}</label>
         <select id="hc-type-override" value={choice} onChange={(e) => setChoice(e.currentTarget.value)}>
-          <option value="">Use our suggestion ({SOURCE_TYPE_LABELS[clip.sourceVerdict.type]})</option>
-          {SOURCE_TYPES.map((t) => (
-            <option key={t} value={t}>{SOURCE_TYPE_LABELS[t]}</option>
+          <option value="">{t('reader.type.useSuggestion', { type: SOURCE_TYPE_LABELS[clip.sourceVerdict.type] })}</option>
+          {SOURCE_TYPES.map((item) => (
+            <option key={item} value={item}>{SOURCE_TYPE_LABELS[item]}</option>
           ))}
         </select>
         <fieldset class="hc-scope">
-          <legend>For</legend>
+          <legend>{t('reader.type.for')}</legend>
           <label>
-            <input type="radio" name="hc-scope" value="page" checked={scope === 'page'} onChange={() => setScope('page')} /> this page only
+            <input type="radio" name="hc-scope" value="page" checked={scope === 'page'} onChange={() => setScope('page')} /> {t('reader.type.pageOnly')}
           </label>
           <label>
-            <input type="radio" name="hc-scope" value="site" checked={scope === 'site'} onChange={() => setScope('site')} /> every page on {host}
+            <input type="radio" name="hc-scope" value="site" checked={scope === 'site'} onChange={() => setScope('site')} /> {t('reader.type.wholeSite', { host })}
           </label>
         </fieldset>
-        <button type="submit">Save type</button>
+        <button type="submit">{t('reader.type.save')}</button>
       </form>
       {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
     </section>

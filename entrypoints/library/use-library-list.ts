@@ -5,6 +5,7 @@ import type { FirstRow } from '../../lib/db/first-rows';
 import type { ClipRow, LibraryRepository } from '../../lib/db/repository';
 import type { QueryPlan } from '../../lib/search/tokenise';
 import { getSearchClient, type SearchClient } from './search-client';
+import { t } from '../../lib/i18n';
 
 /** User Timing marks for the benchmark: when building started, and when the index was ready (with its size). */
 function markProgress(progress: SearchProgress): void {
@@ -102,7 +103,7 @@ export function useLibraryList(repo: LibraryRepository, request: Omit<LibraryQue
         setHits({ ids: result.ids, plan: result.plan, partial: result.partial, key: requestKey });
       })
       .catch(() => {
-        if (id === asked.current) setError('Search stopped working. Reload this page to try again.');
+        if (id === asked.current) setError(t('library.searchStopped'));
       });
   }, [requestKey, active, changes, search, progress?.state, hits?.partial ? progress?.done : undefined]);
 

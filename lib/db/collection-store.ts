@@ -18,6 +18,7 @@ import type { WorkOptions } from './backup-store';
 import { applyImportPlan, readImportLibrary, type ImportOutcome } from './import-store';
 import type { ImportLibrary, ImportPlan } from '../exchange/import-plan';
 import { storageError } from './storage-error';
+import { t } from '../i18n';
 
 export type { ClipSummary, ResolvedCollection, ResolvedItem } from '../model/collection';
 export type { ImportOutcome } from './import-store';
@@ -27,10 +28,11 @@ interface Deps {
   newId: () => string;
 }
 
-const NOT_FOUND = 'That list is no longer in your library.';
-const IS_RECORD = 'This list is kept as a record of your appointment, so it cannot be changed. Start the next one from it instead.';
+// Functions, not constants: the browser's i18n API is only there once the page runs.
+const NOT_FOUND = () => t('db.listGone');
+const IS_RECORD = () => t('db.listIsRecord');
 /** What a new reading list is called when the user adds to "my next appointment" and has none open. */
-export const NEXT_APPOINTMENT_TITLE = 'My next appointment';
+export const nextAppointmentTitle = () => t('db.nextAppointmentTitle');
 
 const summary = ({ contentHtml: _h, contentText: _t, ...rest }: Clip): ClipSummary => rest;
 const stored = (c: Collection): StoredCollection => ({ ...c, clipIds: clipIdsOf(c) });
@@ -52,18 +54,18 @@ export class CollectionStore {
     const now = this.deps.now().toISOString();
     const base = typeof input === 'object' && input !== null ? input : {};
     const parsed = collectionSchema.safeParse({ ...base, id: this.deps.newId(), createdAt: now, updatedAt: now });
-    if (!parsed.success) return fail('invalid-input', 'The list could not be read, so it was not saved.');
+    if (!parsed.success) return fail('invalid-input', t('db.listUnreadable'));
     return this.write(parsed.data);
   }
 
   /** Replaces a collection with an edited copy (the editors save whole lists). Records of past appointments cannot change. */
   async save(input: unknown): Promise<Result<Collection>> {
     const parsed = collectionSchema.safeParse(input);
-    if (!parsed.success) return fail('invalid-input', 'That change could not be read, so nothing was changed.');
+    if (!parsed.success) return fail('invalid-input', t('db.changeUnreadable'));
     const existing = await this.db.collections.get(parsed.data.id);
-    if (!existing) return fail('not-found', NOT_FOUND);
-    if (existing.kind === 'reading-list' && existing.recordedAt) return fail('invalid-input', IS_RECORD);
-    if (existing.kind !== parsed.data.kind) return fail('invalid-input', 'A list cannot change what kind of list it is.');
+    if (!existing) return fail('not-found', NOT_FOUND());
+    if (existing.kind === 'reading-list' && existing.recordedAt) return fail('invalid-input', IS_RECORD());
+    if (existing.kind !== parsed.data.kind) return fail('invalid-input', t('db.listKindFixed'));
     // Where a followed collection comes from belongs to SubscriptionStore (a check may have changed it
     // while the editor was open), so an edit keeps the stored one rather than the editor's copy.
     const { subscription: _fromEditor, ...edited } = parsed.data;
@@ -109,7 +111,7 @@ export class CollectionStore {
   /** Adds pages or highlights to a collection, skipping ones already in it. */
   async addItems(id: string, items: readonly { clipId: string; highlightId?: string; note?: string }[]): Promise<Result<Collection>> {
     const existing = await this.get(id);
-    if (!existing) return fail('not-found', NOT_FOUND);
+    if (!existing) return fail('not-found', NOT_FOUND());
     const key = (i: { clipId: string; highlightId?: string }) => `${i.clipId} ${i.highlightId ?? ''}`;
     const present = new Set(existing.items.map(key));
     const added = [];
@@ -117,7 +119,7 @@ export class CollectionStore {
       if (present.has(key(item))) continue;
       present.add(key(item));
       const parsed = collectionItemSchema.safeParse({ ...item, id: this.deps.newId() });
-      if (!parsed.success) return fail('invalid-input', 'That could not be added to the list.');
+      if (!parsed.success) return fail('invalid-input', t('db.itemUnreadable'));
       added.push(parsed.data);
     }
     return this.save({ ...existing, items: [...existing.items, ...added] });
@@ -130,7 +132,7 @@ export class CollectionStore {
   async addToNextAppointment(clipId: string, highlightId?: string): Promise<Result<Collection>> {
     const open = (await this.list('reading-list')).find((c) => c.kind === 'reading-list' && !c.recordedAt);
     if (open) return this.addItems(open.id, [{ clipId, ...(highlightId ? { highlightId } : {}) }]);
-    const created = await this.create({ kind: 'reading-list', title: NEXT_APPOINTMENT_TITLE });
+    const created = await this.create({ kind: 'reading-list', title: nextAppointmentTitle() });
     if (!created.ok) return created;
     return this.addItems(created.value.id, [{ clipId, ...(highlightId ? { highlightId } : {}) }]);
   }
@@ -138,11 +140,11 @@ export class CollectionStore {
   /** Keeps a reading list as a dated record of the appointment; it can no longer be edited. */
   async keepAsRecord(id: string): Promise<Result<ReadingList>> {
     const existing = await this.get(id);
-    if (!existing || existing.kind !== 'reading-list') return fail('not-found', NOT_FOUND);
+    if (!existing || existing.kind !== 'reading-list') return fail('not-found', NOT_FOUND());
     if (existing.recordedAt) return ok(existing);
     const now = this.deps.now().toISOString();
     const result = await this.write({ ...existing, recordedAt: now, updatedAt: now });
-    return result.ok && result.value.kind === 'reading-list' ? ok(result.value) : fail('storage-failed', 'The list could not be kept. Try again.');
+    return result.ok && result.value.kind === 'reading-list' ? ok(result.value) : fail('storage-failed', t('db.listNotKept'));
   }
 
   /**
@@ -150,9 +152,9 @@ export class CollectionStore {
    * questions, its reading, what matters to the user and their medicines.
    * Answered questions stay with the earlier list.
    */
-  async startNext(id: string, title: string = NEXT_APPOINTMENT_TITLE): Promise<Result<Collection>> {
+  async startNext(id: string, title: string = nextAppointmentTitle()): Promise<Result<Collection>> {
     const earlier = await this.get(id);
-    if (!earlier || earlier.kind !== 'reading-list') return fail('not-found', NOT_FOUND);
+    if (!earlier || earlier.kind !== 'reading-list') return fail('not-found', NOT_FOUND());
     return this.create({
       kind: 'reading-list',
       title,
@@ -170,7 +172,7 @@ export class CollectionStore {
    */
   async issue(templateId: string, patientName?: string): Promise<Result<Prescription>> {
     const template = await this.get(templateId);
-    if (!template || template.kind !== 'prescription' || !template.isTemplate) return fail('not-found', 'That prescription template is no longer in your library.');
+    if (!template || template.kind !== 'prescription' || !template.isTemplate) return fail('not-found', t('db.templateGone'));
     const now = this.deps.now().toISOString();
     const name = patientName?.trim();
     const copy: Prescription = {
@@ -186,7 +188,7 @@ export class CollectionStore {
       ...(name ? { patientName: name } : {}),
     };
     const result = await this.write(copy);
-    return result.ok && result.value.kind === 'prescription' ? ok(result.value) : fail('storage-failed', 'The prescription could not be issued. Try again.');
+    return result.ok && result.value.kind === 'prescription' ? ok(result.value) : fail('storage-failed', t('db.prescriptionNotIssued'));
   }
 
   /** Deletes a collection and hands it back for undo. Its pages stay in the library. */
@@ -194,7 +196,7 @@ export class CollectionStore {
     try {
       return await this.db.transaction('rw', this.db.collections, async () => {
         const existing = await this.db.collections.get(id);
-        if (!existing) return fail<Collection>('not-found', NOT_FOUND);
+        if (!existing) return fail<Collection>('not-found', NOT_FOUND());
         await this.db.collections.delete(id);
         return ok(unstored(existing));
       });
@@ -206,7 +208,7 @@ export class CollectionStore {
   /** Puts a deleted collection back (undo). */
   async restore(collection: Collection): Promise<Result<Collection>> {
     const parsed = collectionSchema.safeParse(collection);
-    if (!parsed.success) return fail('invalid-input', 'The list could not be read, so it was not restored.');
+    if (!parsed.success) return fail('invalid-input', t('db.listNotRestored'));
     return this.write(parsed.data, { allowMissingClips: true });
   }
 
@@ -250,7 +252,7 @@ export class CollectionStore {
           const found = await this.db.clips.where('id').anyOf(ids).primaryKeys();
           const before = await this.db.collections.get(collection.id);
           const known = new Set([...found, ...(before?.clipIds ?? [])]);
-          if (ids.some((c) => !known.has(c))) return fail<Collection>('not-found', 'A page on this list is no longer in your library, so the list was not saved.');
+          if (ids.some((c) => !known.has(c))) return fail<Collection>('not-found', t('db.listPageGone'));
         }
         await this.db.collections.put(stored(collection));
         return ok(collection);

@@ -1,4 +1,5 @@
 import { LIBRARY_DB_NAME } from './library-db-name';
+import { t } from '../i18n';
 
 /** The part of IDBFactory used here (a parameter, so tests pass fake-indexeddb's). */
 export type DatabaseFactory = Pick<IDBFactory, 'deleteDatabase'> & Partial<Pick<IDBFactory, 'databases'>>;
@@ -18,7 +19,7 @@ export async function deleteAllDatabases(factory: DatabaseFactory, onBlocked: (n
     await new Promise<void>((resolve, reject) => {
       const request = factory.deleteDatabase(name);
       request.onsuccess = () => resolve();
-      request.onerror = () => reject(request.error ?? new Error(`Could not delete ${name}`));
+      request.onerror = () => reject(request.error ?? new Error(`Could not delete ${name}`) /* i18n-ignore: only reached when the browser gives no error of its own; the page words the failure */);
       request.onblocked = () => onBlocked(name);
     });
   }

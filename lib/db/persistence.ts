@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 /**
  * Persistent storage: asking the browser not to clear the library when disk
  * space runs low (StorageManager.persist). Pure: the browser's
@@ -48,17 +49,17 @@ export async function requestPersistence(api: PersistenceApi | undefined, now: D
 /** What Settings says about it: the answer, and plain advice when it is not a yes. */
 export function describePersistence(answer: Pick<PersistenceAnswer, 'supported' | 'granted'>): { answer: string; advice?: string } {
   if (answer.granted) {
-    return { answer: 'Yes', advice: undefined };
+    return { answer: t('db.persist.yes'), advice: undefined };
   }
   if (!answer.supported) {
     return {
-      answer: 'Unknown',
-      advice: 'Your browser does not say whether it will keep your library. Make a backup from time to time, so you can get your pages back if it is cleared.',
+      answer: t('db.persist.unknown'),
+      advice: t('db.persist.unknownAdvice'),
     };
   }
   return {
-    answer: 'No',
+    answer: t('db.persist.no'),
     advice:
-      'Your browser may clear your library if your computer runs low on disk space. Keep some disk space free and make a backup from time to time. Using the library often, or allowing Health Clipper to store data when the browser asks, can change the answer.',
+      t('db.persist.noAdvice'),
   };
 }

@@ -15,6 +15,7 @@ import { bestPassage, type Passage } from '../search/snippet';
 import type { QueryPlan } from '../search/tokenise';
 import { storageError } from './storage-error';
 import { SubscriptionStore } from './subscription-store';
+import { t } from '../i18n';
 
 /** A clip without its (large) stored content: what lists show. */
 export type ClipListItem = Omit<Clip, 'contentHtml' | 'contentText'>;
@@ -101,7 +102,7 @@ export class LibraryRepository {
    */
   async saveClip(input: unknown, verdict: SourceVerdict): Promise<Result<SavedClip>> {
     const parsed = clipDraftSchema.safeParse(input);
-    if (!parsed.success) return fail('invalid-input', 'The page sent something we could not read, so nothing was saved.');
+    if (!parsed.success) return fail('invalid-input', t('db.pageUnreadable'));
     const draft: ClipDraft = parsed.data;
     try {
       return await this.db.transaction('rw', this.db.clips, async () => {
@@ -131,7 +132,7 @@ export class LibraryRepository {
         return ok({ clip: toListItem(clip), duplicate: false });
       });
     } catch (error) {
-      return storageError(error, 'the page was not saved');
+      return storageError(error, t('db.notDone.page'));
     }
   }
 
@@ -149,12 +150,12 @@ export class LibraryRepository {
   /** Changes tags, note or the source-type override of one clip. */
   async updateClip(id: string, input: unknown): Promise<Result<ClipListItem>> {
     const parsed = clipEditSchema.safeParse(input);
-    if (!parsed.success) return fail('invalid-input', 'That change could not be read, so nothing was changed.');
+    if (!parsed.success) return fail('invalid-input', t('db.changeUnreadable'));
     const edit = parsed.data;
     try {
       return await this.db.transaction('rw', this.db.clips, async () => {
         const clip = await this.db.clips.get(id);
-        if (!clip) return fail<ClipListItem>('not-found', 'That clip is no longer in your library.');
+        if (!clip) return fail<ClipListItem>('not-found', t('db.pageGone'));
         const next: Clip = {
           ...clip,
           tags: edit.tags ? normaliseTags(edit.tags) : clip.tags,
@@ -175,7 +176,7 @@ export class LibraryRepository {
     try {
       return await this.db.transaction('rw', this.db.clips, this.db.highlights, async () => {
         const clip = await this.db.clips.get(id);
-        if (!clip) return fail<DeletedClip>('not-found', 'That clip is no longer in your library.');
+        if (!clip) return fail<DeletedClip>('not-found', t('db.pageGone'));
         const highlights = await this.db.highlights.where('clipId').equals(id).toArray();
         await this.db.highlights.bulkDelete(highlights.map((h) => h.id));
         await this.db.clips.delete(id);
@@ -202,11 +203,11 @@ export class LibraryRepository {
   /** Saves a highlight on a clip from an untrusted draft. */
   async addHighlight(input: unknown): Promise<Result<Highlight>> {
     const parsed = highlightDraftSchema.safeParse(input);
-    if (!parsed.success) return fail('invalid-input', 'The highlight could not be read, so it was not saved.');
+    if (!parsed.success) return fail('invalid-input', t('db.highlightUnreadable'));
     try {
       return await this.db.transaction('rw', this.db.clips, this.db.highlights, async () => {
         if (!(await this.db.clips.get(parsed.data.clipId))) {
-          return fail<Highlight>('not-found', 'The page this highlight belongs to is no longer in your library.');
+          return fail<Highlight>('not-found', t('db.highlightPageGone'));
         }
         const now = this.deps.now().toISOString();
         const highlight: Highlight = { ...parsed.data, id: this.deps.newId(), createdAt: now, updatedAt: now };
@@ -214,7 +215,7 @@ export class LibraryRepository {
         return ok(highlight);
       });
     } catch (error) {
-      return storageError(error, 'the highlight was not saved');
+      return storageError(error, t('db.notDone.highlight'));
     }
   }
 
@@ -242,7 +243,7 @@ export class LibraryRepository {
    */
   async recordPlacements(canonicalUrl: string, input: unknown): Promise<Result<number>> {
     const parsed = highlightPlacementSchema.array().max(5_000).safeParse(input);
-    if (!parsed.success) return fail('invalid-input', 'The page sent something we could not read.');
+    if (!parsed.success) return fail('invalid-input', t('db.pageSentUnreadable'));
     try {
       return await this.db.transaction('rw', this.db.highlights, async () => {
         const mine = new Map((await this.listHighlightsForUrl(canonicalUrl)).map((h) => [h.id, h]));
@@ -266,11 +267,11 @@ export class LibraryRepository {
   /** Changes a highlight's note or meaning, or re-attaches it to a new passage. */
   async updateHighlight(id: string, input: unknown): Promise<Result<Highlight>> {
     const parsed = highlightEditSchema.safeParse(input);
-    if (!parsed.success) return fail('invalid-input', 'That change could not be read, so nothing was changed.');
+    if (!parsed.success) return fail('invalid-input', t('db.changeUnreadable'));
     try {
       return await this.db.transaction('rw', this.db.highlights, async () => {
         const existing = await this.db.highlights.get(id);
-        if (!existing) return fail<Highlight>('not-found', 'That highlight is no longer in your library.');
+        if (!existing) return fail<Highlight>('not-found', t('db.highlightGone'));
         const edit = parsed.data;
         const next: Highlight = {
           ...existing,
@@ -295,7 +296,7 @@ export class LibraryRepository {
 
   /** Deletes a highlight and hands it back, so the user can undo. */
   deleteHighlight(id: string): Promise<Result<Highlight>> {
-    return this.takeOut(this.db.highlights, id, 'That highlight is no longer in your library.');
+    return this.takeOut(this.db.highlights, id, t('db.highlightGone'));
   }
 
   /** Puts a deleted highlight back (undo), if its page is still in the library. */
@@ -303,7 +304,7 @@ export class LibraryRepository {
     try {
       return await this.db.transaction('rw', this.db.clips, this.db.highlights, async () => {
         if (!(await this.db.clips.get(deleted.clipId))) {
-          return fail<Highlight>('not-found', 'The page this highlight belonged to has been deleted, so it cannot come back.');
+          return fail<Highlight>('not-found', t('db.highlightPageDeleted'));
         }
         await this.db.highlights.put(deleted);
         return ok(deleted);
@@ -389,9 +390,9 @@ export class LibraryRepository {
    */
   async saveSiteRule(input: { host: string; type: unknown; note?: string }): Promise<Result<SiteRule>> {
     const host = normaliseSiteInput(input.host);
-    if (!host) return fail('invalid-input', 'That does not look like a website address. Type it like mysurgery.co.uk.');
+    if (!host) return fail('invalid-input', t('db.siteAddressUnreadable'));
     const parsed = siteRuleSchema.safeParse({ host, type: input.type, note: input.note ?? '', createdAt: this.deps.now().toISOString() });
-    if (!parsed.success) return fail('invalid-input', 'Choose a type of source for this site.');
+    if (!parsed.success) return fail('invalid-input', t('db.siteTypeMissing'));
     try {
       await this.db.siteRules.put(parsed.data);
       return ok(parsed.data);
@@ -402,7 +403,7 @@ export class LibraryRepository {
 
   /** Removes the rule for a host and hands it back, so the user can undo. */
   deleteSiteRule(host: string): Promise<Result<SiteRule>> {
-    return this.takeOut(this.db.siteRules, host, 'That site is no longer in your list.');
+    return this.takeOut(this.db.siteRules, host, t('db.siteGone'));
   }
 
   /** Deletes one record by key in a transaction and hands it back (for undo), or says it is gone. */

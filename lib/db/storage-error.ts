@@ -1,5 +1,6 @@
 import { Dexie } from 'dexie';
 import { fail, type Result } from '../model/result';
+import { t } from '../i18n';
 
 /**
  * What Chromium reports when the disk itself is full: large values go to
@@ -26,19 +27,17 @@ export function isQuotaError(error: unknown): boolean {
  * about it, and the user hears that nothing changed. `notDone` says what did
  * not happen ("this was not saved", "the backup was not restored").
  */
-export function storageError<T>(error: unknown, notDone = 'this was not saved'): Result<T> {
+export function storageError<T>(error: unknown, notDone = t('db.notDone.default')): Result<T> {
   if (isQuotaError(error)) {
     return fail(
       'storage-full',
-      `There is no room left on this computer for your library, so ${notDone}. Nothing already in your library was changed. ` +
-        'Free up some disk space, or delete saved pages you no longer need, then try again. Once there is room, make a backup (in Settings) to keep your library safe.',
+      t('db.storageFull', { notDone }),
     );
   }
   // Chromium reports a write that failed in its database files as a bare "Internal error" (UnknownError), and a full
   // disk is the usual cause: say so, with the same first step, without claiming it.
   return fail(
     'storage-failed',
-    `Your library could not be written to, so ${notDone}. Nothing already in your library was changed. ` +
-      'This usually happens when the computer’s disk is full: free up some disk space, then try again. If it keeps happening, restart the browser.',
+    t('db.storageFailed', { notDone }),
   );
 }

@@ -14,14 +14,16 @@ import { fail, ok, type Result } from '../model/result';
 import { applyImportPlan } from './import-store';
 import type { LibraryDb } from './library-db';
 import { storageError } from './storage-error';
+import { t } from '../i18n';
 
 interface Deps {
   now: () => Date;
   newId: () => string;
 }
 
-const NOT_FOUND = 'That collection is no longer in your library.';
-const NOT_FOLLOWED = 'That collection is not followed from a web address any more.';
+// Functions, not constants: the browser's i18n API is only there once the page runs.
+const NOT_FOUND = () => t('db.collectionGone');
+const NOT_FOLLOWED = () => t('db.collectionNotFollowed');
 
 /** What a download of the published file brought, remembered with the list once it is in the library. */
 export interface Download {
@@ -83,7 +85,7 @@ export class SubscriptionStore {
   /** Remembers where a collection (just imported from there) is published. */
   async follow(id: string, input: Omit<Subscription, 'checkedAt' | 'schedule'> & { schedule?: SubscriptionSchedule }): Promise<Result<Collection>> {
     const parsed = subscriptionSchema.safeParse({ ...input, checkedAt: this.deps.now().toISOString() });
-    if (!parsed.success) return fail('invalid-input', 'That address could not be remembered. Only https addresses can be followed.');
+    if (!parsed.success) return fail('invalid-input', t('db.followAddressRefused'));
     return this.change(id, () => parsed.data, { mustFollow: false });
   }
 
@@ -107,14 +109,14 @@ export class SubscriptionStore {
    */
   async importAndFollow(plan: ImportPlan, url: string, download: Download): Promise<Result<Collection>> {
     const subscription = subscriptionSchema.safeParse({ url, checkedAt: this.deps.now().toISOString(), ...downloadFields(download) });
-    if (!subscription.success) return fail('invalid-input', 'Only secure (https) addresses can be followed.');
+    if (!subscription.success) return fail('invalid-input', t('db.followHttpsOnly'));
     try {
       return await this.db.transaction('rw', this.db.clips, this.db.highlights, this.db.collections, async () => {
         const imported = await applyImportPlan(this.db, this.deps, plan);
         if (!imported.ok) throw new UpdateRefused(imported.error.message);
         const now = this.deps.now().toISOString();
         const next = collectionSchema.safeParse({ ...imported.value.collection, subscription: { ...subscription.data, appliedAt: now } });
-        if (!next.success) throw new UpdateRefused('The followed collection could not be saved, so nothing was imported.');
+        if (!next.success) throw new UpdateRefused(t('db.followNotSaved'));
         await this.db.collections.put(stored(next.data));
         return ok(next.data);
       });
@@ -136,9 +138,9 @@ export class SubscriptionStore {
     try {
       return await this.db.transaction('rw', this.db.clips, this.db.highlights, this.db.collections, async () => {
         const row = await this.db.collections.get(id);
-        if (!row) throw new UpdateRefused(NOT_FOUND);
+        if (!row) throw new UpdateRefused(NOT_FOUND());
         const { subscription, ...before } = unstored(row);
-        if (!subscription) throw new UpdateRefused(NOT_FOLLOWED);
+        if (!subscription) throw new UpdateRefused(NOT_FOLLOWED());
         // The import machinery saves new pages and highlights (reusing the ones already there)
         // into a scratch collection, whose items become this collection's.
         const imported = await applyImportPlan(this.db, this.deps, plan);
@@ -156,7 +158,7 @@ export class SubscriptionStore {
           updatedAt: now,
           subscription: { ...kept, ...downloadFields(download), checkedAt: now, appliedAt: now },
         });
-        if (!next.success) throw new UpdateRefused('The changes could not be saved, so nothing was changed.');
+        if (!next.success) throw new UpdateRefused(t('db.followChangesNotSaved'));
         await this.db.collections.put(stored(next.data));
         return ok({ collection: next.data, keptYours });
       });
@@ -214,12 +216,12 @@ export class SubscriptionStore {
     try {
       return await this.db.transaction('rw', this.db.collections, async () => {
         const row = await this.db.collections.get(id);
-        if (!row) return fail<Collection>('not-found', NOT_FOUND);
+        if (!row) return fail<Collection>('not-found', NOT_FOUND());
         const { subscription, ...rest } = unstored(row);
-        if (mustFollow && !subscription) return fail<Collection>('not-found', NOT_FOLLOWED);
+        if (mustFollow && !subscription) return fail<Collection>('not-found', NOT_FOLLOWED());
         const edited = edit(subscription);
         const next = collectionSchema.safeParse(edited ? { ...rest, subscription: edited } : rest);
-        if (!next.success) return fail<Collection>('invalid-input', 'That change to the followed collection could not be saved.');
+        if (!next.success) return fail<Collection>('invalid-input', t('db.followChangeNotSaved'));
         await this.db.collections.put(stored(next.data));
         return ok(next.data);
       });

@@ -8,6 +8,7 @@ import { fail, ok, type Result } from '../model/result';
 import { siteRuleSchema } from '../model/source-type';
 import { describeIssue as describeFileIssue } from './import-problems';
 import { safeParseUntrusted } from './safe-parse';
+import { t } from '../i18n';
 
 /**
  * The whole-library backup file: everything the user has (clips with their
@@ -124,7 +125,7 @@ export class BackupWriter {
   }
 
   private openTable(index: number): void {
-    if (this.done || index < this.table) throw new Error('Backup tables must be written in order, before finish().');
+    if (this.done || index < this.table) throw new Error('Backup tables must be written in order, before finish().'); // i18n-ignore: a programming error, never shown
     while (this.table < index) {
       if (this.table >= 0) this.emit(this.firstRow ? ']' : '\n]');
       this.table++;
@@ -149,7 +150,6 @@ export function buildBackupText(header: Omit<BackupHeader, 'counts'>, library: B
 export type BackupMigration = (file: Record<string, unknown>) => Record<string, unknown>;
 export const BACKUP_MIGRATIONS: Readonly<Record<number, BackupMigration>> = {};
 
-const NOTHING_CHANGED = 'Nothing was changed.';
 const envelopeSchema = z.looseObject({ format: z.unknown(), formatVersion: z.unknown() });
 
 /**
@@ -162,24 +162,34 @@ export function migrateBackup(
   current: number = BACKUP_FORMAT_VERSION,
 ): Result<Record<string, unknown>> {
   const envelope = envelopeSchema.safeParse(json);
-  if (!envelope.success) return fail('invalid-input', `This is not a Health Clipper backup. ${NOTHING_CHANGED}`);
+  if (!envelope.success) return fail('invalid-input', t('exchange.backup.notBackup'));
   const version = envelope.data.formatVersion;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return fail('invalid-input', `This backup is damaged: its format version is missing or not a number. ${NOTHING_CHANGED}`);
+    return fail('invalid-input', t('exchange.backup.noVersion'));
   }
   if (version > current) {
-    return fail('invalid-input', `This backup was made by a newer version of Health Clipper (backup format ${version}; this one reads up to ${current}). Update Health Clipper, then restore it. ${NOTHING_CHANGED}`);
+    return fail('invalid-input', t('exchange.backup.newer', { version: String(version), current: String(current) }));
   }
   let file: Record<string, unknown> = envelope.data;
   for (let v = version; v < current; v++) {
     const step = migrations[v];
-    if (!step) return fail('invalid-input', `This backup uses format ${v}, which this version of Health Clipper cannot read. ${NOTHING_CHANGED}`);
+    if (!step) return fail('invalid-input', t('exchange.backup.unreadableVersion', { version: String(v) }));
     file = { ...step(file), formatVersion: v + 1 };
   }
   return ok(file);
 }
 
-const RECORD_NOUNS: Record<string, string> = { clips: 'saved page', highlights: 'highlight', collections: 'list', siteRules: 'site in your list of sites' };
+/** What one record of a table is called in a refusal (a function: the i18n API exists only at run time). */
+const recordNoun = (table: unknown): string | undefined =>
+  table === 'clips'
+    ? t('exchange.backup.noun.clips')
+    : table === 'highlights'
+      ? t('exchange.backup.noun.highlights')
+      : table === 'collections'
+        ? t('exchange.backup.noun.collections')
+        : table === 'siteRules'
+          ? t('exchange.backup.noun.siteRules')
+          : undefined;
 
 /** Our own refinements speak English already; zod's built-in messages ("Invalid input: expected string, received number") are rephrased. */
 const problemOf = (issue: z.core.$ZodIssue) => (issue.code === 'custom' ? issue.message : describeFileIssue(issue));
@@ -187,33 +197,35 @@ const problemOf = (issue: z.core.$ZodIssue) => (issue.code === 'custom' ? issue.
 /** The first problem zod found, in words: which record (by number and title) and which field. */
 function describeIssue(error: { issues: readonly z.core.$ZodIssue[] }, json: Record<string, unknown>): string {
   const issue = error.issues[0];
-  if (!issue) return 'part of it could not be read';
+  if (!issue) return t('exchange.backup.problem.unknown');
   const [section, index, ...rest] = issue.path;
-  const noun = typeof section === 'string' ? RECORD_NOUNS[section] : undefined;
+  const noun = recordNoun(section);
   if (noun && typeof index === 'number') {
     const records = json[String(section)];
     const record: unknown = Array.isArray(records) ? records[index] : undefined;
     const title = z.object({ title: z.string() }).safeParse(record).data?.title;
-    const named = title ? ` (“${title.slice(0, 80)}”)` : '';
-    const field = rest.length ? `, field “${rest.join('.').slice(0, 80)}”` : '';
-    return `${noun} number ${index + 1}${named}${field}: ${problemOf(issue)}`;
+    const named = title ? t('exchange.backup.problem.named', { title: title.slice(0, 80) }) : '';
+    const field = rest.length ? t('exchange.backup.problem.field', { field: rest.join('.').slice(0, 80) }) : '';
+    return t('exchange.backup.problem.record', { noun, number: String(index + 1), named, field, problem: problemOf(issue) });
   }
-  return issue.path.length ? `“${issue.path.join('.').slice(0, 80)}”: ${problemOf(issue)}` : `it ${problemOf(issue)}`;
+  return issue.path.length
+    ? t('exchange.backup.problem.at', { path: issue.path.join('.').slice(0, 80), problem: problemOf(issue) })
+    : t('exchange.backup.problem.whole', { problem: problemOf(issue) });
 }
 
 /** Two records of one table with the same key would make the restore fail half way: say so before. */
 function findDuplicate(backup: Backup): string | undefined {
   const keys: [string, readonly { id?: string; host?: string }[]][] = [
-    ['saved page', backup.clips],
-    ['highlight', backup.highlights],
-    ['list', backup.collections],
-    ['site in your list of sites', backup.siteRules],
+    [t('exchange.backup.noun.clips'), backup.clips],
+    [t('exchange.backup.noun.highlights'), backup.highlights],
+    [t('exchange.backup.noun.collections'), backup.collections],
+    [t('exchange.backup.noun.siteRules'), backup.siteRules],
   ];
   for (const [noun, rows] of keys) {
     const seen = new Set<string>();
     for (const row of rows) {
       const key = row.id ?? row.host ?? '';
-      if (seen.has(key)) return `two of its records are the same ${noun} (${key.slice(0, 60)})`;
+      if (seen.has(key)) return t('exchange.backup.problem.duplicate', { noun, key: key.slice(0, 60) });
       seen.add(key);
     }
   }
@@ -233,40 +245,40 @@ function looksTruncated(text: string): boolean {
  */
 export function parseBackup(text: string, limits: { maxFileChars?: number } = {}): Result<Backup> {
   const maxChars = limits.maxFileChars ?? BACKUP_LIMITS.maxFileChars;
-  if (!text.trim()) return fail('invalid-input', `This file is empty. If it is your backup, it did not finish saving: make a new backup. ${NOTHING_CHANGED}`);
-  if (text.length > maxChars) return fail('invalid-input', `This file is too large to be read here. ${NOTHING_CHANGED}`);
+  if (!text.trim()) return fail('invalid-input', t('exchange.backup.empty'));
+  if (text.length > maxChars) return fail('invalid-input', t('exchange.backup.tooLarge'));
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
     return looksTruncated(text)
-      ? fail('invalid-input', `This backup is incomplete: the file ends too early, so it was cut off while downloading or copying. Use another copy of the backup. ${NOTHING_CHANGED}`)
-      : fail('invalid-input', `This is not a Health Clipper backup: it is not a JSON file. Choose the file named health-clipper-backup-….json. ${NOTHING_CHANGED}`);
+      ? fail('invalid-input', t('exchange.backup.cutShort'))
+      : fail('invalid-input', t('exchange.backup.notJson'));
   }
   const envelope = envelopeSchema.safeParse(json);
   if (!envelope.success || envelope.data.format !== BACKUP_FORMAT) {
     const format = envelope.data?.format;
-    const what =
-      typeof format === 'string' && format.startsWith('health-clip') && format !== BACKUP_FORMAT
-        ? format.includes('rule-pack')
-          ? ' It is a rule pack: add it under “Your list of sites”.'
-          : ' It is a shared collection: open it with “Import a collection file” on the Appointments and prescriptions page instead.'
-        : '';
-    return fail('invalid-input', `This is not a Health Clipper backup.${what} ${NOTHING_CHANGED}`);
+    const ours = typeof format === 'string' && format.startsWith('health-clip') && format !== BACKUP_FORMAT;
+    const message = !ours
+      ? t('exchange.backup.notBackup')
+      : format.includes('rule-pack')
+        ? t('exchange.backup.isRulePack')
+        : t('exchange.backup.isCollection');
+    return fail('invalid-input', message);
   }
   const migrated = migrateBackup(envelope.data);
   if (!migrated.ok) return migrated;
   // reportInput: the problems say what a wrong value is ("a whole number"), not that it is missing.
   const parsed = safeParseUntrusted(backupSchema, migrated.value, { reportInput: true });
-  if (!parsed.success) return fail('invalid-input', `This backup is damaged: ${describeIssue(parsed.error, migrated.value)}. ${NOTHING_CHANGED}`);
+  if (!parsed.success) return fail('invalid-input', t('exchange.backup.damaged', { problem: describeIssue(parsed.error, migrated.value) }));
   const backup = parsed.data;
   for (const table of BACKUP_TABLES) {
     if (backup[table].length !== backup.counts[table]) {
-      return fail('invalid-input', `This backup is incomplete: it says it holds ${backup.counts[table]} ${RECORD_NOUNS[table]} records but has ${backup[table].length}. ${NOTHING_CHANGED}`);
+      return fail('invalid-input', t('exchange.backup.countsWrong', { expected: String(backup.counts[table]), noun: recordNoun(table) ?? table, found: String(backup[table].length) }));
     }
   }
   const duplicate = findDuplicate(backup);
-  if (duplicate) return fail('invalid-input', `This backup is damaged: ${duplicate}. ${NOTHING_CHANGED}`);
+  if (duplicate) return fail('invalid-input', t('exchange.backup.damaged', { problem: duplicate }));
   return ok(backup);
 }
 

@@ -1,5 +1,6 @@
 import { fail, ok } from '../model/result';
 import { DraftCollector, dateFromUnixTime, oneLine, type LinkParseResult } from './link-drafts';
+import { t } from '../i18n';
 
 /**
  * Reads the "Netscape bookmark file" every browser exports (Chrome, Edge,
@@ -79,7 +80,7 @@ function isBookmarksFile(doc: Document): boolean {
 /** Links from a bookmarks export, as drafts; a plain message when the file is not one. */
 export function parseBookmarks(doc: Document, options: { now: Date }): LinkParseResult {
   if (!isBookmarksFile(doc)) {
-    return fail('invalid-input', 'This web page file is not a bookmarks export. In your browser, use “Export bookmarks” (or Pocket’s or Raindrop’s export) and choose that file.');
+    return fail('invalid-input', t('exchange.links.notBookmarks'));
   }
   const out = new DraftCollector('bookmarks', options.now);
   for (const link of Array.from(doc.querySelectorAll('a'))) {

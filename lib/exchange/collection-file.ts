@@ -7,6 +7,7 @@ import { SOURCE_TYPES } from '../model/source-type';
 import { readJsonSafely } from './import-json';
 import { problemsFromIssues, summariseProblems, type FileProblem } from './import-problems';
 import { safeParseUntrusted } from './safe-parse';
+import { t } from '../i18n';
 
 export type { FileProblem } from './import-problems';
 
@@ -175,8 +176,8 @@ export function collectionFileJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(collectionFileSchema, { io: 'input', target: 'draft-2020-12' }),
     $id: 'https://health-clipper.invalid/schemas/collection-format-v1.schema.json',
-    title: 'Health Clipper collection file, format version 1',
-    description: 'One collection of web pages and highlights with curator notes. See docs/collection-format.md.',
+    title: 'Health Clipper collection file, format version 1', // i18n-ignore: the published file format's own description
+    description: 'One collection of web pages and highlights with curator notes. See docs/collection-format.md.', // i18n-ignore: the published file format's own description
   };
 }
 
@@ -203,12 +204,12 @@ export function migrateCollectionData(
   for (let version = fromVersion; version < current; version++) {
     const step = registry[version];
     if (!step) {
-      return fail('invalid-input', `This file uses format version ${fromVersion}, which this version of Health Clipper cannot read. Ask for the file to be exported again.`);
+      return fail('invalid-input', t('exchange.file.unreadableVersion', { version: String(fromVersion) }));
     }
     try {
       out = { ...step(out), formatVersion: version + 1 };
     } catch {
-      return fail('invalid-input', `This file uses an older format (version ${fromVersion}) and could not be brought up to date. Ask for it to be exported again.`);
+      return fail('invalid-input', t('exchange.file.migrationFailed', { version: String(fromVersion) }));
     }
   }
   return ok(out);
@@ -235,20 +236,20 @@ export function checkCollectionFile(input: unknown, options: CheckOptions = {}):
   if (!read.ok) return refused(read.message);
   const data = read.value;
   if (!isRecord(data)) {
-    return refused('The file holds data, but not a collection: a collection file is one object { … } with a "format" field.');
+    return refused(t('exchange.file.notObject'));
   }
-  if (!('format' in data)) return refused('This is not a Health Clipper collection file: it has no "format" field.', '$.format');
+  if (!('format' in data)) return refused(t('exchange.file.noFormat'), '$.format');
   if (data.format !== COLLECTION_FORMAT) {
-    const named = typeof data.format === 'string' ? `“${data.format.slice(0, 60)}${data.format.length > 60 ? '…' : ''}”` : 'something else';
-    return refused(`This is not a Health Clipper collection file: its "format" is ${named}, not “${COLLECTION_FORMAT}”.`, '$.format');
+    const named = typeof data.format === 'string' ? `“${data.format.slice(0, 60)}${data.format.length > 60 ? '…' : ''}”` : t('exchange.file.somethingElse');
+    return refused(t('exchange.file.otherFormat', { named, expected: COLLECTION_FORMAT }), '$.format');
   }
   const version = data.formatVersion;
   if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 0) {
-    return refused('The file has no readable "formatVersion" (it should be a whole number such as 1), so it cannot be read.', '$.formatVersion');
+    return refused(t('exchange.file.noVersion'), '$.formatVersion');
   }
   if (version > current) {
     return refused(
-      `This file was made by a newer version of Health Clipper (collection format version ${version}); this version reads up to version ${current}. Update Health Clipper, then import the file again.`,
+      t('exchange.file.newer', { version: String(version), current: String(current) }),
       '$.formatVersion',
     );
   }

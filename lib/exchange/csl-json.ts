@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { fail, ok } from '../model/result';
 import { DraftCollector, type LinkParseResult } from './link-drafts';
 import { safeParseUntrusted } from './safe-parse';
+import { t } from '../i18n';
 
 /**
  * Reads CSL-JSON, the citation format Zotero, Mendeley and Pandoc share
@@ -80,15 +81,15 @@ export function parseCslJson(source: string, options: { now: Date }): LinkParseR
   try {
     json = JSON.parse(source.replace(/^\uFEFF/, ''));
   } catch {
-    return fail('invalid-input', 'This file is not valid JSON, so it cannot be a CSL-JSON export. In Zotero, use Export… and choose “CSL JSON”.');
+    return fail('invalid-input', t('exchange.links.cslNotJson'));
   }
   const format = z.object({ format: z.string() }).safeParse(json);
   if (format.success && format.data.format.startsWith('health-clip')) {
-    return fail('invalid-input', 'This is a Health Clipper file, not one from another tool. Use “Restore from a backup” for a backup, or “Import a collection file” on the Appointments and prescriptions page for a shared collection.');
+    return fail('invalid-input', t('exchange.links.ownFile'));
   }
   const items = itemsOf(json);
   if (!items || (items.length > 0 && !items.some(looksLikeCsl))) {
-    return fail('invalid-input', 'This JSON file is not a CSL-JSON export: it has no titles, web addresses or DOIs. In Zotero, use Export… and choose “CSL JSON”.');
+    return fail('invalid-input', t('exchange.links.notCsl'));
   }
   const out = new DraftCollector('csl-json', options.now);
   for (const raw of items) {

@@ -2,6 +2,7 @@ import { entryFacts, type EntryFacts } from '../consult/entry-facts';
 import type { ResolvedCollection } from '../model/collection';
 import type { SiteRule } from '../model/source-type';
 import { shareableCollection, type ShareOptions } from './export-filter';
+import { t } from '../i18n';
 
 /**
  * Cells a spreadsheet would read as a formula (OWASP "CSV injection"):
@@ -22,8 +23,11 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
   return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-/** The header row of a list as CSV. */
-export const COLLECTION_CSV_HEADER = ['Title', 'Address', 'Site', 'Source type', 'Date', 'Note', 'Highlighted passage'] as const;
+/** The header row of a list as CSV, in the user's language (a function: the i18n API exists only at run time). */
+export const collectionCsvHeader = (): string[] => [
+  t('exchange.csv.title'), t('exchange.csv.address'), t('exchange.csv.site'), t('exchange.csv.sourceType'),
+  t('exchange.csv.date'), t('exchange.csv.note'), t('exchange.csv.passage'),
+];
 
 /**
  * A list as CSV for a spreadsheet: one row per item with its title,
@@ -37,5 +41,5 @@ export function collectionCsv(resolved: ResolvedCollection, siteRules: readonly 
   const shared = shareableCollection(resolved, siteRules, options);
   const facts = shared.entries.map((e) => entryFacts(e, siteRules, options.now)).filter((f): f is EntryFacts => Boolean(f));
   const rows = facts.map((f) => [f.title, f.url, f.site, f.typeLabel, f.dateLabel, f.note, f.quote ?? '']);
-  return `\uFEFF${toCsv([[...COLLECTION_CSV_HEADER], ...rows])}`;
+  return `\uFEFF${toCsv([collectionCsvHeader(), ...rows])}`;
 }

@@ -13,6 +13,7 @@ import {
   type FileItem,
 } from './collection-file';
 import { shareableCollection, type ShareOptions } from './export-filter';
+import { t } from '../i18n';
 
 /** What the user chose in the export bar, and the world the export needs. */
 export interface ExportOptions extends ShareOptions {
@@ -66,7 +67,7 @@ function fileItem(entry: Required<Pick<ResolvedItem, 'clip'>> & ResolvedItem, si
 function fileCollection(c: Collection, items: FileItem[], curator: string | undefined): FileCollection {
   const base: FileCollection = {
     kind: c.kind,
-    title: cut(c.title.trim(), FILE_LIMITS.maxCollectionTitle) || 'Untitled list',
+    title: cut(c.title.trim(), FILE_LIMITS.maxCollectionTitle) || t('exchange.untitledList'),
     description: c.description,
     ...(curator ? { curator } : {}),
     createdAt: new Date(c.createdAt).toISOString(),
@@ -109,7 +110,7 @@ export function exportCollectionFile(resolved: ResolvedCollection, siteRules: re
     format: COLLECTION_FORMAT,
     formatVersion: COLLECTION_FORMAT_VERSION,
     exportedAt: options.now.toISOString(),
-    generator: cut(options.generator ?? 'Health Clipper', FILE_LIMITS.maxGenerator),
+    generator: cut(options.generator ?? 'Health Clipper' /* i18n-ignore: the program's name in the file, not read as prose */, FILE_LIMITS.maxGenerator),
     collection: fileCollection(shared.collection, items.slice(0, FILE_LIMITS.maxItems), curator),
   };
 }

@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../model/result';
 import { parseCollectionFile, type CollectionFile } from './collection-file';
+import { t } from '../i18n';
 
 /**
  * Fetches a collection file a moderator published at an https address:
@@ -45,10 +46,10 @@ export function parseSubscriptionUrl(text: string): Result<URL> {
   try {
     url = new URL(text.trim());
   } catch {
-    return fail('invalid-input', 'That is not a web address. It should start with https://');
+    return fail('invalid-input', t('exchange.fetch.notAddress'));
   }
-  if (url.protocol !== 'https:') return fail('invalid-input', 'Only secure addresses (starting with https://) can be followed, so nobody can change the list on its way to you.');
-  if (url.username || url.password) return fail('invalid-input', 'Remove the user name and password from the address: Health Clipper never sends them.');
+  if (url.protocol !== 'https:') return fail('invalid-input', t('exchange.fetch.httpsOnly'));
+  if (url.username || url.password) return fail('invalid-input', t('exchange.fetch.noPassword'));
   url.hash = '';
   return ok(url);
 }
@@ -92,13 +93,13 @@ export async function fetchCollection(address: string, options: FetchCollectionO
   if (response.status === 304) return ok({ status: 'unchanged' });
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);
-    const why = response.status === 404 || response.status === 410 ? 'there is no list at that address (any more)' : `the server answered with an error (${response.status})`;
-    return fail('not-found', `The list could not be read: ${why}.`);
+    const gone = response.status === 404 || response.status === 410;
+    return fail('not-found', gone ? t('exchange.fetch.gone') : t('exchange.fetch.serverError', { status: String(response.status) }));
   }
   const type = response.headers.get('content-type') ?? '';
   if (/^text\/html/i.test(type)) {
     await response.body?.cancel().catch(() => undefined);
-    return fail('invalid-input', 'That address shows a web page, not a Health Clipper list file. Ask for the address of the .json file itself.');
+    return fail('invalid-input', t('exchange.fetch.webPage'));
   }
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {
@@ -107,7 +108,7 @@ export async function fetchCollection(address: string, options: FetchCollectionO
   }
   const text = await readCapped(response, maxBytes);
   if (text === 'too-large') return fail('invalid-input', tooBig(maxBytes));
-  if (text === undefined) return fail('page-did-not-answer', `The download from ${url.host} stopped part-way. Try again.`);
+  if (text === undefined) return fail('page-did-not-answer', t('exchange.fetch.stopped', { host: url.host }));
 
   const file = parseCollectionFile(text);
   if (!file.ok) return file;
@@ -116,7 +117,7 @@ export async function fetchCollection(address: string, options: FetchCollectionO
   return ok({ status: 'changed', file: file.value, ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) });
 }
 
-const tooBig = (maxBytes: number) => `That file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB, far more than a shared list needs, so it was not read.`;
+const tooBig = (maxBytes: number) => t('exchange.fetch.tooBig', { megabytes: String(Math.round(maxBytes / 1024 / 1024)) });
 
 /** The body as UTF-8 text, reading no more than `maxBytes` (servers may send no Content-Length, or a wrong one). */
 async function readCapped(response: Response, maxBytes: number): Promise<string | 'too-large' | undefined> {

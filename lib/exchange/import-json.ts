@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 /**
  * Reading untrusted JSON text safely: size first, then nesting depth with a
  * flat scan (JSON.parse is recursive in V8, so a file of 100,000 "[" would
@@ -83,9 +84,9 @@ export function lineAndColumn(text: string, offset: number): string {
 function syntaxErrorPlace(text: string, error: unknown): string {
   const message = error instanceof Error ? error.message : '';
   const position = /position (\d+)/.exec(message);
-  if (position?.[1]) return ` The problem is near ${lineAndColumn(text, Number(position[1]))}.`;
+  if (position?.[1]) return ` ${t('exchange.json.near', { place: lineAndColumn(text, Number(position[1])) })}`;
   const lineCol = /line (\d+) column (\d+)/.exec(message);
-  if (lineCol) return ` The problem is near line ${lineCol[1]}, column ${lineCol[2]}.`;
+  if (lineCol) return ` ${t('exchange.json.nearLine', { line: lineCol[1] ?? '', column: lineCol[2] ?? '' })}`;
   return '';
 }
 
@@ -98,21 +99,21 @@ const megabytes = (chars: number) => (chars / (1024 * 1024)).toFixed(chars < 10 
  * byte-order mark (Windows editors add one) is ignored.
  */
 export function readJsonSafely(input: unknown, limits: JsonLimits): JsonRead {
-  if (typeof input !== 'string') return { ok: false, message: 'The file could not be read as text.' };
+  if (typeof input !== 'string') return { ok: false, message: t('exchange.json.notText') };
   if (input.length > limits.maxChars) {
     return {
       ok: false,
-      message: `The file is too large (${megabytes(input.length)} MB). A collection file can be at most ${megabytes(limits.maxChars)} MB.`,
+      message: t('exchange.json.tooLarge', { size: megabytes(input.length), limit: megabytes(limits.maxChars) }),
     };
   }
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  if (!/\S/.test(text)) return { ok: false, message: 'The file is empty.' };
+  if (!/\S/.test(text)) return { ok: false, message: t('exchange.json.empty') };
   const structure = scanStructure(text, limits.maxDepth);
   if (structure === 'too-deep') {
-    return { ok: false, message: `The file is nested more than ${limits.maxDepth} levels deep. Collection files are never shaped like that, so it was not read.` };
+    return { ok: false, message: t('exchange.json.tooDeep', { depth: String(limits.maxDepth) }) };
   }
   if (structure === 'truncated') {
-    return { ok: false, message: 'The file ends too early: it looks cut short (truncated), perhaps by an unfinished download. Download or copy it again.' };
+    return { ok: false, message: t('exchange.json.cutShort') };
   }
   let forbidden: string | undefined;
   let value: unknown;
@@ -127,14 +128,14 @@ export function readJsonSafely(input: unknown, limits: JsonLimits): JsonRead {
       : JSON.parse(text);
   } catch (error) {
     if (error instanceof SyntaxError) {
-      return { ok: false, message: `The file is not valid JSON, so it is not a collection file (or it was damaged).${syntaxErrorPlace(text, error)}` };
+      return { ok: false, message: `${t('exchange.json.notJson')}${syntaxErrorPlace(text, error)}` };
     }
-    return { ok: false, message: 'The file is too complicated to read, so it was not imported.' };
+    return { ok: false, message: t('exchange.json.tooComplicated') };
   }
   if (forbidden !== undefined) {
     return {
       ok: false,
-      message: `The file contains a field named “${forbidden}”. Files made by Health Clipper never do, and such a field can be used to attack programs, so the file was not imported.`,
+      message: t('exchange.json.forbiddenKey', { key: forbidden }),
     };
   }
   return { ok: true, value };

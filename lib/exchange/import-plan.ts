@@ -9,6 +9,7 @@ import type { Selectors } from '../model/selectors';
 import type { SourceType, SourceVerdict } from '../model/source-type';
 import { FILE_LIMITS, type CollectionFile, type FileItem } from './collection-file';
 import { addressVariants } from './import-addresses';
+import { t } from '../i18n';
 
 /**
  * What importing a collection file would do, worked out before anything is
@@ -214,7 +215,7 @@ export const samePassageKey = (exact: string) => oneLine(exact);
 
 function importedCollection(file: CollectionFile): ImportedCollection {
   const c = file.collection;
-  const title = line(c.title, FILE_LIMITS.maxCollectionTitle) ?? 'Imported collection';
+  const title = line(c.title, FILE_LIMITS.maxCollectionTitle) ?? t('exchange.importedCollection');
   const description = plain(c.description) ?? '';
   if (c.kind === 'reading-list') {
     const appointment: Appointment = {};
@@ -346,7 +347,7 @@ export function planImport(file: CollectionFile, library: ImportLibrary): Import
 
   const c = file.collection;
   const curator = line(c.curator, FILE_LIMITS.maxShortText);
-  const title = line(c.title, FILE_LIMITS.maxCollectionTitle) ?? 'Imported collection';
+  const title = line(c.title, FILE_LIMITS.maxCollectionTitle) ?? t('exchange.importedCollection');
   return {
     source: {
       title,

@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { t } from '../i18n';
 
 /**
  * Schema problems in words a moderator or a patient can act on, each with
@@ -27,35 +28,36 @@ export function jsonPath(path: readonly PropertyKey[]): string {
 }
 
 /** "text", "a number", … for what the schema expected. */
-const EXPECTED_WORDS: Record<string, string> = {
-  string: 'text (in quotes)',
-  number: 'a number',
-  int: 'a whole number',
-  boolean: 'true or false',
-  array: 'a list [ … ]',
-  object: 'an object { … }',
-  null: 'null',
+const expectedWords = (expected: string): string => {
+  switch (expected) {
+    case 'string': return t('exchange.issue.expected.string');
+    case 'number': return t('exchange.issue.expected.number');
+    case 'int': return t('exchange.issue.expected.int');
+    case 'boolean': return t('exchange.issue.expected.boolean');
+    case 'array': return t('exchange.issue.expected.array');
+    case 'object': return t('exchange.issue.expected.object');
+    default: return expected;
+  }
 };
 
 /** What a value is, in words, without repeating it (it may be huge or hostile). */
 export function describeValue(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
+  if (Array.isArray(value)) return t('exchange.issue.value.list');
   switch (typeof value) {
     case 'string':
-      return value.length ? 'text' : 'empty text';
+      return value.length ? t('exchange.issue.value.text') : t('exchange.issue.value.emptyText');
     case 'number':
-      return Number.isInteger(value) ? 'a whole number' : 'a number';
+      return Number.isInteger(value) ? t('exchange.issue.expected.int') : t('exchange.issue.expected.number');
     case 'boolean':
       return value ? 'true' : 'false';
     case 'object':
-      return 'an object';
+      return t('exchange.issue.value.object');
     default:
       return typeof value;
   }
 }
 
-const plural = (n: number | bigint, one: string, many = `${one}s`) => `${n} ${Number(n) === 1 ? one : many}`;
 
 /** A short, safe rendering of an allowed value for "should be one of …". */
 function shown(value: unknown): string {
@@ -67,40 +69,40 @@ function shown(value: unknown): string {
 export function describeIssue(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return 'is missing';
-      return `should be ${EXPECTED_WORDS[issue.expected] ?? issue.expected}, but is ${describeValue(issue.input)}`;
+      if (issue.input === undefined) return t('exchange.issue.missing');
+      return t('exchange.issue.wrongType', { expected: expectedWords(issue.expected), actual: describeValue(issue.input) });
     case 'too_big': {
       const max = issue.maximum;
       if (issue.origin === 'string') {
         const length = typeof issue.input === 'string' ? ` (${issue.input.length.toLocaleString('en-GB')})` : '';
-        return `is too long${length}: at most ${plural(max, 'character')}`;
+        return t('exchange.issue.tooLong', Number(max), { length });
       }
       if (issue.origin === 'array' || issue.origin === 'set') {
         const length = Array.isArray(issue.input) ? ` (${issue.input.length.toLocaleString('en-GB')})` : '';
-        return `has too many entries${length}: at most ${max.toLocaleString('en-GB')}`;
+        return t('exchange.issue.tooMany', { length, max: max.toLocaleString('en-GB') });
       }
-      return `is too large: at most ${max}`;
+      return t('exchange.issue.tooLarge', { max: String(max) });
     }
     case 'too_small': {
       const min = issue.minimum;
-      if (issue.origin === 'string') return Number(min) <= 1 ? 'is empty' : `is too short: at least ${plural(min, 'character')}`;
-      if (issue.origin === 'array' || issue.origin === 'set') return Number(min) <= 1 ? 'is an empty list' : `needs at least ${plural(min, 'entry', 'entries')}`;
-      return `is too small: at least ${min}`;
+      if (issue.origin === 'string') return Number(min) <= 1 ? t('exchange.issue.empty') : t('exchange.issue.tooShort', Number(min));
+      if (issue.origin === 'array' || issue.origin === 'set') return Number(min) <= 1 ? t('exchange.issue.emptyList') : t('exchange.issue.tooFew', Number(min));
+      return t('exchange.issue.tooSmall', { min: String(min) });
     }
     case 'invalid_value':
       return issue.values.length === 1
-        ? `should be ${shown(issue.values[0])}`
-        : `should be one of ${issue.values.slice(0, 12).map(shown).join(', ')}${issue.values.length > 12 ? ', …' : ''}`;
+        ? t('exchange.issue.shouldBe', { value: shown(issue.values[0]) })
+        : t('exchange.issue.shouldBeOneOf', { values: `${issue.values.slice(0, 12).map(shown).join(', ')}${issue.values.length > 12 ? ', …' : ''}` });
     case 'invalid_format':
-      if (issue.format === 'datetime') return 'should be a date and time like 2026-11-24T10:00:00Z';
-      if (issue.format === 'date') return 'should be a date like 2026-11-24';
+      if (issue.format === 'datetime') return t('exchange.issue.dateTime');
+      if (issue.format === 'date') return t('exchange.issue.date');
       // Our own patterns carry their own words.
-      return issue.message && !issue.message.startsWith('Invalid') ? issue.message : 'is not in the expected form';
+      return issue.message && !issue.message.startsWith('Invalid') ? issue.message : t('exchange.issue.form');
     case 'invalid_union':
-      if (issue.discriminator) return `has a "${issue.discriminator}" that is not one we know`;
-      return 'does not match any of the allowed forms';
+      if (issue.discriminator) return t('exchange.issue.unknownKind', { field: issue.discriminator });
+      return t('exchange.issue.noForm');
     case 'unrecognized_keys':
-      return `has fields that are not allowed: ${issue.keys.slice(0, 5).map(shown).join(', ')}`;
+      return t('exchange.issue.extraFields', { fields: issue.keys.slice(0, 5).map(shown).join(', ') });
     case 'custom':
       return issue.message;
     default:
@@ -123,9 +125,9 @@ const LISTED = 8;
 export function summariseProblems(problems: readonly FileProblem[]): string {
   if (problems.length === 1 && problems[0]) {
     const only = problems[0];
-    return `The file could not be imported: ${only.path === '$' ? 'the file' : `the value at ${only.path}`} ${only.message}.`;
+    return only.path === '$' ? t('exchange.problems.oneInFile', { problem: only.message }) : t('exchange.problems.oneAt', { path: only.path, problem: only.message });
   }
   const lines = problems.slice(0, LISTED).map((p) => `• ${p.path}: ${p.message}`);
-  if (problems.length > LISTED) lines.push(`• …and ${problems.length - LISTED} more.`);
-  return [`The file could not be imported: ${problems.length} things in it are not right.`, ...lines].join('\n');
+  if (problems.length > LISTED) lines.push(`• ${t('exchange.problems.more', problems.length - LISTED)}`);
+  return [t('exchange.problems.many', problems.length), ...lines].join('\n');
 }

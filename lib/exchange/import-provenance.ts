@@ -1,5 +1,6 @@
 import { formatDay } from '../consult/format';
 import type { ItemProvenance } from '../model/collection';
+import { t } from '../i18n';
 
 /**
  * Where an imported item's note came from, in words:
@@ -7,7 +8,9 @@ import type { ItemProvenance } from '../model/collection';
  * The curator is left out when the file did not name one.
  */
 export function provenanceLine(provenance: ItemProvenance): string {
-  const by = provenance.curator ? ` by ${provenance.curator}` : '';
   const day = formatDay(provenance.exportedAt);
-  return `From “${provenance.collection}”${by}${day ? `, ${day}` : ''}`;
+  const collection = provenance.collection;
+  const curator = provenance.curator;
+  if (curator) return day ? t('exchange.from.byOn', { collection, curator, day }) : t('exchange.from.by', { collection, curator });
+  return day ? t('exchange.from.on', { collection, day }) : t('exchange.from.plain', { collection });
 }

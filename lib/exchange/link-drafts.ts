@@ -4,6 +4,7 @@ import type { RulePack } from '../classify/rule-pack';
 import { canonicalizeUrl } from '../clip/canonical-url';
 import { CLIP_LIMITS, normaliseTags, type Clip } from '../model/clip';
 import type { Result } from '../model/result';
+import { t } from '../i18n';
 
 /**
  * The common ground of the importers for other tools (browser bookmarks,
@@ -50,12 +51,14 @@ export const linkDraftSchema = z.object({
 export type LinkDraft = z.infer<typeof linkDraftSchema>;
 
 /** Why an entry of the file did not become a draft, in words for the preview. */
-export const SKIP_REASONS = {
-  notWeb: 'not a web page address (a bookmarklet, data:, place: or file: link)',
-  noAddress: 'no web address or DOI',
-  overLimit: `more than ${LINK_IMPORT_LIMITS.maxLinks.toLocaleString('en-GB')} links in one file`,
-} as const;
-export type SkipReason = keyof typeof SKIP_REASONS;
+export type SkipReason = 'notWeb' | 'noAddress' | 'overLimit';
+/** Why links were left out, counted (plural forms in the catalogue). */
+const skipReason = (reason: SkipReason, n: number): string =>
+  reason === 'notWeb'
+    ? t('exchange.links.skipped.notWeb', n)
+    : reason === 'noAddress'
+      ? t('exchange.links.skipped.noAddress', n)
+      : t('exchange.links.skipped.overLimit', { count: n.toLocaleString('en-GB'), limit: LINK_IMPORT_LIMITS.maxLinks.toLocaleString('en-GB') });
 const SKIP_ORDER: readonly SkipReason[] = ['notWeb', 'noAddress', 'overLimit'];
 
 /** What a parser found in a file. */
@@ -234,7 +237,7 @@ export function draftsToLinkClips(drafts: readonly LinkDraft[], options: { ruleP
 export function describeSkipped(skipped: ParsedLinks['skipped']): string {
   const parts = SKIP_ORDER.flatMap((reason) => {
     const n = skipped[reason] ?? 0;
-    return n ? [`${n.toLocaleString('en-GB')} ${SKIP_REASONS[reason]}`] : [];
+    return n ? [skipReason(reason, n)] : [];
   });
-  return parts.length ? `Left out: ${parts.join('; ')}.` : '';
+  return parts.length ? t('exchange.links.skipped.summary', { reasons: parts.join('; ') }) : '';
 }

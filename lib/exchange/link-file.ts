@@ -3,6 +3,7 @@ import { parseBookmarks } from './bookmarks';
 import { parseCslJson } from './csl-json';
 import { detectLinkFileKind, LINK_IMPORT_LIMITS, type LinkParseResult } from './link-drafts';
 import { parseRis } from './ris';
+import { t } from '../i18n';
 
 /** What reading a file from another tool needs from its surroundings. */
 export interface ReadLinkFileOptions {
@@ -17,9 +18,9 @@ export interface ReadLinkFileOptions {
  * file that is none of them, empty or too large gets a plain message.
  */
 export function readLinkFile(fileName: string, text: string, options: ReadLinkFileOptions): LinkParseResult {
-  if (!text.trim()) return fail('invalid-input', 'This file is empty. Export your links again and choose the new file.');
+  if (!text.trim()) return fail('invalid-input', t('exchange.links.empty'));
   if (text.length > LINK_IMPORT_LIMITS.maxFileChars) {
-    return fail('invalid-input', 'This file is too large to read here (over 50 million characters). Export a smaller part, such as one folder, at a time.');
+    return fail('invalid-input', t('exchange.links.tooLarge'));
   }
   try {
     switch (detectLinkFileKind(fileName, text)) {
@@ -30,10 +31,10 @@ export function readLinkFile(fileName: string, text: string, options: ReadLinkFi
       case 'ris':
         return parseRis(text, options);
       default:
-        return fail('invalid-input', 'This file is not one we can read. Choose a bookmarks file (.html), a CSL-JSON file (.json) or a RIS file (.ris).');
+        return fail('invalid-input', t('exchange.links.unknownKind'));
     }
   } catch {
     // The parsers do not throw on bad input; this is a last line so a surprise never reaches the page as a crash.
-    return fail('invalid-input', 'This file could not be read: it may be damaged. Nothing was added.');
+    return fail('invalid-input', t('exchange.links.damaged'));
   }
 }

@@ -1,6 +1,7 @@
 import { fail, ok } from '../model/result';
 import { doiToUrl } from './csl-json';
 import { DraftCollector, type LinkParseResult } from './link-drafts';
+import { t } from '../i18n';
 
 /**
  * Reads RIS, the tagged citation format of Zotero, EndNote, Mendeley and
@@ -101,7 +102,7 @@ function webAddressOf(record: RisRecord): string | undefined {
 export function parseRis(source: string, options: { now: Date }): LinkParseResult {
   const records = recordsOf(source);
   if (records.length === 0) {
-    return fail('invalid-input', 'This is not a RIS file: it has no “TY  - ” line that starts a reference. In Zotero, use Export… and choose “RIS”.');
+    return fail('invalid-input', t('exchange.links.notRis'));
   }
   const out = new DraftCollector('ris', options.now);
   for (const record of records) {

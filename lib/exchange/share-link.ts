@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../model/result';
 import { parseCollectionFile, type CollectionFile } from './collection-file';
+import { t } from '../i18n';
 
 /**
  * Share links carry a whole (small) collection file in the address fragment:
@@ -38,10 +39,10 @@ const MAX_FRAGMENT_CHARS = 200_000;
  */
 export const MAX_SHARE_DECOMPRESSED_BYTES = 5 * 1024 * 1024;
 
-/** What the user is told when a list is too big for a link. */
-export const TOO_LARGE_MESSAGE = 'This list is too large for a link. Share the file instead.';
+/** What the user is told when a list is too big for a link (a function: the i18n API exists only at run time). */
+export const tooLargeMessage = () => t('exchange.share.tooLarge');
 
-const BROKEN = 'This link is incomplete or damaged. Ask for it to be sent again, or ask for the file instead.';
+const BROKEN = () => t('exchange.share.broken');
 
 /** The link for a collection file, or `{ tooLarge: true }` when it would be longer than MAX_SHARE_LINK_CHARS. */
 export async function encodeShareLink(file: CollectionFile, base: string): Promise<string | { tooLarge: true }> {
@@ -69,24 +70,24 @@ export async function encodeSharePayload(text: string): Promise<string> {
 /** The text inside a share fragment, inflated with a hard cap on its size. */
 export async function decodeSharePayload(fragment: string, maxBytes: number = MAX_SHARE_DECOMPRESSED_BYTES): Promise<Result<string>> {
   const hash = fragment.includes('#') ? fragment.slice(fragment.indexOf('#') + 1) : fragment;
-  if (!hash.startsWith(SHARE_KEY)) return fail('invalid-input', 'This is not a Health Clipper share link.');
+  if (!hash.startsWith(SHARE_KEY)) return fail('invalid-input', t('exchange.share.notShareLink'));
   const match = /^v(\d+)\.([A-Za-z0-9_-]*)$/.exec(hash.slice(SHARE_KEY.length));
-  if (!match) return fail('invalid-input', BROKEN);
+  if (!match) return fail('invalid-input', BROKEN());
   if (Number(match[1]) !== SHARE_LINK_VERSION) {
-    return fail('invalid-input', 'This link was made by a newer version of Health Clipper. Update the extension, then open the link again.');
+    return fail('invalid-input', t('exchange.share.newer'));
   }
   const data = match[2] ?? '';
-  if (data.length === 0) return fail('invalid-input', BROKEN);
-  if (data.length > MAX_FRAGMENT_CHARS) return fail('invalid-input', 'This link is far longer than any Health Clipper makes, so it was not opened.');
+  if (data.length === 0) return fail('invalid-input', BROKEN());
+  if (data.length > MAX_FRAGMENT_CHARS) return fail('invalid-input', t('exchange.share.tooLong'));
   const bytes = fromBase64Url(data);
-  if (!bytes) return fail('invalid-input', BROKEN);
+  if (!bytes) return fail('invalid-input', BROKEN());
   const inflated = await inflateCapped(bytes, maxBytes);
-  if (inflated === 'too-large') return fail('invalid-input', 'This link unpacks to far more than a shared list can hold, so it was not opened.');
-  if (!inflated) return fail('invalid-input', BROKEN);
+  if (inflated === 'too-large') return fail('invalid-input', t('exchange.share.unpacksTooBig'));
+  if (!inflated) return fail('invalid-input', BROKEN());
   try {
     return ok(new TextDecoder('utf-8', { fatal: true }).decode(inflated));
   } catch {
-    return fail('invalid-input', BROKEN);
+    return fail('invalid-input', BROKEN());
   }
 }
 

@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { NEXT_APPOINTMENT_TITLE } from '../../lib/db/collection-store';
+import { nextAppointmentTitle } from '../../lib/db/collection-store';
 import { LibraryDb } from '../../lib/db/library-db';
 import { LibraryRepository } from '../../lib/db/repository';
 import type { ClipDraftInput } from '../../lib/model/clip';
@@ -108,7 +108,7 @@ describe('collections, reading lists and prescriptions in the repository', () =>
 
     const next = value(await repo.collections.startNext(list.id));
     if (next.kind !== 'reading-list') throw new Error('kind');
-    expect(next).toMatchObject({ title: NEXT_APPOINTMENT_TITLE, followsId: list.id, whatMatters: 'I want to walk the dog without stopping' });
+    expect(next).toMatchObject({ title: nextAppointmentTitle(), followsId: list.id, whatMatters: 'I want to walk the dog without stopping' });
     expect(next.questions.map((q) => [q.text, q.answered])).toEqual([['What happens if I do nothing?', false]]);
     expect(next.appointment).toEqual({ medicines: 'Clenil 100, two puffs twice a day' });
     expect(next.items.map((i) => i.clipId)).toEqual([a]);
@@ -118,7 +118,7 @@ describe('collections, reading lists and prescriptions in the repository', () =>
     const a = await savedClip('asthma');
     const b = await savedClip('copd');
     const first = value(await repo.collections.addToNextAppointment(a));
-    expect(first).toMatchObject({ kind: 'reading-list', title: NEXT_APPOINTMENT_TITLE });
+    expect(first).toMatchObject({ kind: 'reading-list', title: nextAppointmentTitle() });
     const second = value(await repo.collections.addToNextAppointment(b));
     expect(second.id).toBe(first.id);
     expect(second.items.map((i) => i.clipId)).toEqual([a, b]);

@@ -194,7 +194,7 @@ describe('a full disk during a write leaves the library exactly as it was', () =
     expect(result).toMatchObject({ ok: false, error: { code: 'storage-failed' } });
     if (!result.ok) {
       expect(result.error.message).toContain('so the page was not saved. Nothing already in your library was changed.');
-      expect(result.error.message).toContain('This usually happens when the computer’s disk is full: free up some disk space, then try again.');
+      expect(result.error.message).toContain('This usually happens when the computer’s disk is full. Free up some disk space, then try again.');
     }
     expect(await dump()).toBe(before);
   });

@@ -209,7 +209,7 @@ describe('saveClip', () => {
         code: 'storage-failed',
         message:
           'Your library could not be written to, so the page was not saved. Nothing already in your library was changed. ' +
-          'This usually happens when the computer’s disk is full: free up some disk space, then try again. If it keeps happening, restart the browser.',
+          'This usually happens when the computer’s disk is full. Free up some disk space, then try again. If it keeps happening, restart the browser.',
       },
     });
   });

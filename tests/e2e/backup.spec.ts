@@ -211,7 +211,7 @@ describe('backup, restore and bringing a library from another tool (real Chromiu
       // A damaged copy is refused, saying why, and nothing changes.
       const text = readFileSync(backupPath, 'utf8');
       await input.setInputFiles({ name: 'health-clipper-backup-cut.json', mimeType: 'application/json', buffer: Buffer.from(text.slice(0, Math.floor(text.length / 2))) });
-      await library.getByText(/This backup is incomplete: the file ends too early/).waitFor();
+      await library.getByText(/This backup is incomplete. The file ends too early/).waitFor();
       await screenshot(library, 'backup-restore-refused');
 
       await input.setInputFiles(backupPath);
@@ -240,7 +240,7 @@ describe('backup, restore and bringing a library from another tool (real Chromiu
       await library.getByText('My next appointment').first().waitFor();
       await library.goto(library.url().replace(/#.*$/, '#sites'));
       await library.getByText('mysurgery.co.uk', { exact: true }).waitFor();
-      await library.getByText(/Riverside diabetes group \(version 2026-11, 1 sites\)/).waitFor();
+      await library.getByText(/Riverside diabetes group \(version 2026-11, 1 site\)/).waitFor();
 
       // Restoring again over a library that has pages: it says what would be replaced, and Cancel leaves it alone.
       await library.goto(library.url().replace(/#.*$/, '#settings'));

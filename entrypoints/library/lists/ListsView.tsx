@@ -5,7 +5,7 @@ import { UndoToast } from '../../../components/UndoToast';
 import { useObservable } from '../../../components/hooks/use-observable';
 import { formatCalendarDate, formatDay } from '../../../lib/consult/format';
 import { groupLists } from '../../../lib/consult/list-overview';
-import { NEXT_APPOINTMENT_TITLE } from '../../../lib/db/collection-store';
+import { nextAppointmentTitle } from '../../../lib/db/collection-store';
 import type { LibraryRepository } from '../../../lib/db/repository';
 import type { Collection, Prescription, ReadingList } from '../../../lib/model/collection';
 import { prescriberSetting } from '../../../lib/settings/settings';
@@ -29,7 +29,7 @@ export function ListsView({ repo }: ListsViewProps) {
     if (!result.ok) setError(result.error.message);
     else location.hash = listHref(result.value.id);
   };
-  const newReadingList = () => create({ kind: 'reading-list', title: NEXT_APPOINTMENT_TITLE });
+  const newReadingList = () => create({ kind: 'reading-list', title: nextAppointmentTitle() });
   const newCollection = () => create({ kind: 'collection', title: t('lists.overview.newCollectionTitle') });
   const collections = (all ?? []).filter((c) => c.kind === 'collection').sort((a, b) => a.title.localeCompare(b.title));
   const newTemplate = async () => create({ kind: 'prescription', title: t('lists.overview.newTemplateTitle'), prescriber: await prescriberSetting.getValue() });

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { StatusMessage } from '../../../components/StatusMessage';
 import { qrSvgDataUrl } from '../../../lib/consult/qr';
 import type { CollectionFile } from '../../../lib/exchange/collection-file';
-import { encodeShareLink, TOO_LARGE_MESSAGE } from '../../../lib/exchange/share-link';
+import { encodeShareLink, tooLargeMessage } from '../../../lib/exchange/share-link';
 import './share.css';
 import { t } from '../../../lib/i18n';
 
@@ -37,7 +37,7 @@ export function ShareLinkPanel({ makeFile }: ShareLinkPanelProps) {
     }
     const link = await encodeShareLink(file, browser.runtime.getURL('/library.html'));
     if (typeof link !== 'string') {
-      setState({ step: 'problem', message: TOO_LARGE_MESSAGE });
+      setState({ step: 'problem', message: tooLargeMessage() });
       return;
     }
     let qr: string | undefined;

@@ -5,6 +5,7 @@ import type { LibraryRepository } from '../../../lib/db/repository';
 import { backUpNow } from '../backup/backup-actions';
 import type { Status } from '../backup/status';
 import { DELETE_CONFIRMATION, deleteEverything } from './delete-everything';
+import { t } from '../../../lib/i18n';
 
 export interface DeleteEverythingSectionProps {
   repo: LibraryRepository;
@@ -21,16 +22,16 @@ export function DeleteEverythingSection({ repo }: DeleteEverythingSectionProps) 
   const confirmed = typed.trim() === DELETE_CONFIRMATION;
 
   const handleBackUp = async () => {
-    setStatus({ tone: 'info', text: 'Making your backup…' });
+    setStatus({ tone: 'info', text: t('storage.backingUp') });
     const result = await backUpNow(repo);
-    setStatus(result.ok ? { tone: 'success', text: `Saved ${result.value.fileName} to your downloads. Keep it somewhere safe.` } : { tone: 'error', text: result.error.message });
+    setStatus(result.ok ? { tone: 'success', text: t('storage.backupSaved', { fileName: result.value.fileName }) } : { tone: 'error', text: result.error.message });
   };
   const handleDelete = async () => {
     if (!confirmed) return;
     setBusy(true);
-    setStatus({ tone: 'info', text: 'Deleting everything…' });
+    setStatus({ tone: 'info', text: t('storage.deleting') });
     const result = await deleteEverything(() =>
-      setStatus({ tone: 'info', text: 'Waiting for other Health Clipper tabs or windows to close. Close them to finish deleting.' }),
+      setStatus({ tone: 'info', text: t('storage.waitingForTabs') }),
     );
     if (!result.ok) {
       setBusy(false);
@@ -43,21 +44,21 @@ export function DeleteEverythingSection({ repo }: DeleteEverythingSectionProps) 
 
   return (
     <section class="hc-panel hc-danger-zone" aria-labelledby="hc-delete-heading" data-section="delete-everything">
-      <h2 id="hc-delete-heading">Delete everything</h2>
-      <p>This deletes, from this browser, for good:</p>
+      <h2 id="hc-delete-heading">{t('storage.deleteHeading')}</h2>
+      <p>{t('storage.deletes.intro')}</p>
       <ul>
-        <li>every saved page, with its highlights and notes;</li>
-        <li>your collections, reading lists and information prescriptions;</li>
-        <li>your list of sites and the rule packs you added;</li>
-        <li>your settings, and the search index.</li>
+        <li>{t('storage.deletes.pages')}</li>
+        <li>{t('storage.deletes.lists')}</li>
+        <li>{t('storage.deletes.sites')}</li>
+        <li>{t('storage.deletes.settings')}</li>
       </ul>
       <p>
-        It cannot be undone. If you might want any of it again, make a backup first.{' '}
+        {t('storage.cannotUndo')}{' '}
         <button type="button" onClick={() => void handleBackUp()} disabled={busy}>
-          Make a backup first
+          {t('storage.backUpFirst')}
         </button>
       </p>
-      <label for="hc-delete-confirm">To confirm, type {DELETE_CONFIRMATION} in capital letters</label>
+      <label for="hc-delete-confirm">{t('storage.confirmLabel', { word: DELETE_CONFIRMATION })}</label>
       <input
         id="hc-delete-confirm"
         type="text"
@@ -69,7 +70,7 @@ export function DeleteEverythingSection({ repo }: DeleteEverythingSectionProps) 
       />
       <div>
         <button type="button" class="hc-danger-solid" disabled={!confirmed || busy} onClick={() => void handleDelete()}>
-          Delete everything
+          {t('storage.deleteHeading')}
         </button>
       </div>
       {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}

@@ -1,6 +1,7 @@
 import './storage.css';
 import { formatDate } from '../../../components/format-date';
 import type { WipeNotice } from '../../../lib/db/eviction-canary';
+import { t } from '../../../lib/i18n';
 
 export interface LibraryWipedBannerProps {
   notice: WipeNotice;
@@ -16,24 +17,23 @@ export interface LibraryWipedBannerProps {
  * Calm, and dismissable: the user may have nothing to restore.
  */
 export function LibraryWipedBanner({ notice, lastBackup, onRestore, onDismiss }: LibraryWipedBannerProps) {
-  const pages = notice.clipCount >= 1_000 ? '1,000 or more saved pages' : `${notice.clipCount.toLocaleString('en-GB')} saved ${notice.clipCount === 1 ? 'page' : 'pages'}`;
+  const pages = notice.clipCount >= 1_000 ? t('storage.wiped.manyPages') : t('storage.wiped.pages', notice.clipCount);
   return (
     <section class="hc-wiped" role="alert" aria-labelledby="hc-wiped-heading">
-      <h2 id="hc-wiped-heading">Your saved pages are no longer in this browser</h2>
+      <h2 id="hc-wiped-heading">{t('storage.wiped.heading')}</h2>
       <p>
-        The browser cleared Health Clipper’s storage, usually to free up disk space. When you last used it on{' '}
-        {formatDate(notice.lastSeenAt)}, your library had {pages}.
+        {t('storage.wiped.what', { date: formatDate(notice.lastSeenAt), pages })}
       </p>
       <p>
         {lastBackup
-          ? `To get them back, restore your latest backup, made on ${formatDate(lastBackup)}. Look for the file in your downloads folder.`
-          : 'To get them back, restore a backup file if you have one (its name starts with “health-clipper-backup”). No backup was made in this browser.'}
+          ? t('storage.wiped.restoreLatest', { date: formatDate(lastBackup) })
+          : t('storage.wiped.restoreAny')}
       </p>
       <button type="button" class="hc-primary" onClick={onRestore}>
-        Restore from a backup
+        {t('storage.wiped.restore')}
       </button>
       <button type="button" class="hc-link-button" onClick={onDismiss}>
-        Dismiss
+        {t('storage.wiped.dismiss')}
       </button>
     </section>
   );

@@ -1,8 +1,10 @@
 import './storage.css';
 import { useEffect, useState } from 'preact/hooks';
 import { formatDate } from '../../../components/format-date';
+import { EMPHASIS_MARK } from '../Emphasised';
 import { describePersistence, type PersistenceAnswer } from '../../../lib/db/persistence';
 import { persistentStorageSetting } from '../../../lib/settings/settings';
+import { t } from '../../../lib/i18n';
 
 /**
  * "Keeping your library": whether the browser agreed to keep the library's
@@ -24,15 +26,18 @@ export function PersistenceSection() {
     return persistentStorageSetting.watch(() => void load());
   }, []);
   const described = answer ? describePersistence(answer) : undefined;
+  // The answer is bold and carries a test hook, so the sentence is split where it goes.
+  const [before = '', after = ''] = t(answer?.granted ? 'storage.persist.granted' : 'storage.persist.answer', { answer: EMPHASIS_MARK }).split(EMPHASIS_MARK);
   return (
     <section class="hc-panel" aria-labelledby="hc-persistence-heading" data-section="persistence">
-      <h2 id="hc-persistence-heading">Keeping your library</h2>
+      <h2 id="hc-persistence-heading">{t('storage.persist.heading')}</h2>
       <p>
-        Your browser has agreed to keep your library: <strong data-persisted={answer?.granted ? 'yes' : 'no'}>{described?.answer ?? '…'}</strong>
-        {answer?.granted ? '. It will not clear your saved pages to free up disk space.' : ''}
+        {before}
+        <strong data-persisted={answer?.granted ? 'yes' : 'no'}>{described?.answer ?? '…'}</strong>
+        {after}
       </p>
       {described?.advice ? <p>{described.advice}</p> : null}
-      {askedAt ? <p class="hc-hint">Health Clipper asked on {formatDate(askedAt)}.</p> : null}
+      {askedAt ? <p class="hc-hint">{t('storage.persist.askedOn', { date: formatDate(askedAt) })}</p> : null}
     </section>
   );
 }

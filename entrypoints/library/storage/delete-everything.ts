@@ -4,9 +4,10 @@ import { closeRepository } from '../../../lib/db/repository';
 import { sendMessage } from '../../../lib/messages/send';
 import { fail, ok, type Result } from '../../../lib/model/result';
 import { closeSearchClient } from '../search-client';
+import { t } from '../../../lib/i18n';
 
 /** The word the user types to confirm. */
-export const DELETE_CONFIRMATION = 'DELETE';
+export const DELETE_CONFIRMATION = 'DELETE'; // i18n-ignore: a fixed word to type, the same in every language, so instructions and tests can name it
 
 /**
  * "Delete everything": the background lets go of the database first, then
@@ -19,7 +20,7 @@ export const DELETE_CONFIRMATION = 'DELETE';
 export async function deleteEverything(onBlocked: () => void): Promise<Result<string[]>> {
   const closed = await sendMessage('closeLibrary', { reason: 'delete-everything' }).catch(() => undefined);
   if (!closed?.ok) {
-    return fail('storage-failed', 'Nothing was deleted: Health Clipper could not get ready to delete your library. Close this tab, open the library again and try again.');
+    return fail('storage-failed', t('storage.notReady'));
   }
   closeSearchClient();
   closeRepository();
@@ -27,13 +28,13 @@ export async function deleteEverything(onBlocked: () => void): Promise<Result<st
   try {
     deleted = await deleteAllDatabases(indexedDB, onBlocked);
   } catch {
-    return fail('storage-failed', 'Your library could not be deleted. Restart the browser and try again.');
+    return fail('storage-failed', t('storage.deleteFailed'));
   }
   try {
     await Promise.all([browser.storage.local.clear(), browser.storage.sync?.clear(), browser.storage.session?.clear()]);
     await giveBackOptionalAccess();
   } catch {
-    return fail('storage-failed', 'Your saved pages were deleted, but some settings could not be. Try “Delete everything” again.');
+    return fail('storage-failed', t('storage.settingsLeft'));
   }
   return ok(deleted);
 }

@@ -1,7 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { count, shortAddress, shorten } from '../../../lib/consult/format';
+import { shortAddress, shorten } from '../../../lib/consult/format';
 import type { EditedEntry, EntryChange, SubscriptionDiff, SubscriptionEntry } from '../../../lib/exchange/subscription-diff';
 import { HIGHLIGHT_MEANING_LABELS, HIGHLIGHT_MEANINGS, type HighlightMeaning } from '../../../lib/model/highlight-meanings';
+import { t } from '../../../lib/i18n';
 
 export interface ChangesPreviewProps {
   /** The followed collection's title, for the heading. */
@@ -12,7 +13,8 @@ export interface ChangesPreviewProps {
   onDismiss: () => void;
 }
 
-const CHANGE_WORDS: Record<EntryChange, string> = { title: 'title', note: 'note', highlight: 'highlight' };
+const changedLabel = (part: EntryChange): string =>
+  part === 'title' ? t('follow.changes.changedTitle') : part === 'note' ? t('follow.changes.changedNote') : t('follow.changes.changedHighlight');
 
 const isMeaning = (m: string): m is HighlightMeaning => (HIGHLIGHT_MEANINGS as readonly string[]).includes(m);
 const meaningLabel = (m: string) => (isMeaning(m) ? HIGHLIGHT_MEANING_LABELS[m] : m);
@@ -23,7 +25,7 @@ function EntryLine({ entry }: { entry: SubscriptionEntry }) {
       <span class="hc-change__title">{entry.title.trim() || shortAddress(entry.url)}</span>{' '}
       <span class="hc-muted">({shortAddress(entry.url)})</span>
       {entry.quote ? <p class="hc-item__quote">“{shorten(entry.quote, 200)}”</p> : null}
-      {entry.note.trim() ? <p class="hc-change__note">Note: {shorten(entry.note.trim(), 300)}</p> : null}
+      {entry.note.trim() ? <p class="hc-change__note">{t('follow.changes.note', { note: shorten(entry.note.trim(), 300) })}</p> : null}
     </>
   );
 }
@@ -32,7 +34,7 @@ function EntryLine({ entry }: { entry: SubscriptionEntry }) {
 function EditedLine({ edit }: { edit: EditedEntry }) {
   const { before, after, changed } = edit;
   const describe = (e: SubscriptionEntry, part: EntryChange) =>
-    part === 'title' ? e.title : part === 'note' ? e.note.trim() || '(no note)' : e.highlight ? `${meaningLabel(e.highlight.meaning)}${e.highlight.note.trim() ? `: ${e.highlight.note.trim()}` : ''}` : '(none)';
+    part === 'title' ? e.title : part === 'note' ? e.note.trim() || t('follow.changes.noNote') : e.highlight ? `${meaningLabel(e.highlight.meaning)}${e.highlight.note.trim() ? `: ${e.highlight.note.trim()}` : ''}` : t('follow.changes.noHighlight');
   return (
     <>
       <span class="hc-change__title">{after.title.trim() || shortAddress(after.url)}</span>{' '}
@@ -41,7 +43,7 @@ function EditedLine({ edit }: { edit: EditedEntry }) {
       <dl class="hc-change__parts">
         {changed.map((part) => (
           <div key={part}>
-            <dt>Changed {CHANGE_WORDS[part]}</dt>
+            <dt>{changedLabel(part)}</dt>
             <dd>
               <del>{shorten(describe(before, part), 300)}</del> <span aria-hidden="true">→</span> <ins>{shorten(describe(after, part), 300)}</ins>
             </dd>
@@ -62,44 +64,50 @@ export function ChangesPreview({ title, diff, busy, onApply, onDismiss }: Change
   // Keyboard and screen-reader users land on the changes when they appear.
   useEffect(() => heading.current?.focus(), []);
   return (
-    <section class="hc-changes" aria-label={`Changes to ${title}`} data-testid="changes-preview">
-      <h3 ref={heading} tabIndex={-1}>What changed in “{title}”</h3>
+    <section class="hc-changes" aria-label={t('follow.changes.label', { title })} data-testid="changes-preview">
+      <h3 ref={heading} tabIndex={-1}>{t('follow.changes.heading', { title })}</h3>
       <p>
-        {[added.length ? `${count(added.length, 'item')} added` : '', removed.length ? `${count(removed.length, 'item')} removed` : '', edited.length ? `${count(edited.length, 'item')} changed` : '', diff.reordered ? 'the order changed' : '']
-          .filter(Boolean)
-          .join(', ')}
-        . Nothing changes in your library until you apply them.
+        {t('follow.changes.summary', {
+          parts: [
+            added.length ? t('follow.changes.added', added.length) : '',
+            removed.length ? t('follow.changes.removed', removed.length) : '',
+            edited.length ? t('follow.changes.edited', edited.length) : '',
+            diff.reordered ? t('follow.changes.reordered') : '',
+          ]
+            .filter(Boolean)
+            .join(', '),
+        })}
       </p>
       {added.length ? (
         <>
-          <h4>Added</h4>
-          <ul class="hc-change-list" aria-label="Added">
+          <h4>{t('follow.changes.addedHeading')}</h4>
+          <ul class="hc-change-list" aria-label={t('follow.changes.addedHeading')}>
             {added.map((e, i) => <li key={i} class="hc-change hc-change--added"><EntryLine entry={e} /></li>)}
           </ul>
         </>
       ) : null}
       {removed.length ? (
         <>
-          <h4>Removed</h4>
-          <ul class="hc-change-list" aria-label="Removed">
+          <h4>{t('follow.changes.removedHeading')}</h4>
+          <ul class="hc-change-list" aria-label={t('follow.changes.removedHeading')}>
             {removed.map((e, i) => <li key={i} class="hc-change hc-change--removed"><EntryLine entry={e} /></li>)}
           </ul>
         </>
       ) : null}
       {edited.length ? (
         <>
-          <h4>Changed</h4>
-          <ul class="hc-change-list" aria-label="Changed">
+          <h4>{t('follow.changes.editedHeading')}</h4>
+          <ul class="hc-change-list" aria-label={t('follow.changes.editedHeading')}>
             {edited.map((e, i) => <li key={i} class="hc-change hc-change--edited"><EditedLine edit={e} /></li>)}
           </ul>
         </>
       ) : null}
       <p class="hc-hint">
-        Removed items leave this collection only: the pages stay in your library. Your own notes and tags on pages are never changed.
+        {t('follow.changes.hint')}
       </p>
       <div class="hc-actions">
-        <button type="button" class="hc-primary" disabled={busy} onClick={onApply}>Apply these changes</button>
-        <button type="button" disabled={busy} onClick={onDismiss}>Not now</button>
+        <button type="button" class="hc-primary" disabled={busy} onClick={onApply}>{t('follow.changes.apply')}</button>
+        <button type="button" disabled={busy} onClick={onDismiss}>{t('follow.changes.notNow')}</button>
       </div>
     </section>
   );

@@ -7,6 +7,7 @@ import type { Collection } from '../../../lib/model/collection';
 import { ImportPreview } from '../import/ImportPreview';
 import { listHref } from '../use-hash-route';
 import { previewFollow, type FollowPreview } from './subscription-actions';
+import { t } from '../../../lib/i18n';
 
 export interface FollowFormProps {
   repo: LibraryRepository;
@@ -40,13 +41,13 @@ export function FollowForm({ repo, followed, onFollowed }: FollowFormProps) {
     }
     const already = followed.find((c) => c.subscription?.url === url.value.href);
     if (already) {
-      setState({ step: 'problem', message: `You already follow this address: “${already.title}”. Use “Check now” there to see what changed.`, already });
+      setState({ step: 'problem', message: t('follow.already', { title: already.title }), already });
       return;
     }
     // Must come first in the click: browsers only ask during a user gesture. Only this one site.
     const granted = await browser.permissions.request({ origins: [originPattern(url.value)] }).catch(() => false);
     if (!granted) {
-      setState({ step: 'problem', message: `Nothing was fetched: the browser did not give Health Clipper access to ${url.value.host}.` });
+      setState({ step: 'problem', message: t('follow.noAccessFetch', { host: url.value.host }) });
       return;
     }
     setState({ step: 'fetching', host: url.value.host });
@@ -76,36 +77,30 @@ export function FollowForm({ repo, followed, onFollowed }: FollowFormProps) {
   const fetching = state.step === 'fetching' || (state.step === 'preview' && state.busy);
   return (
     <section class="hc-panel hc-section" aria-labelledby="hc-follow-heading">
-      <h2 id="hc-follow-heading">Follow a collection at an address</h2>
-      <p>
-        Support groups, clinics and charities can publish a collection file on their website. Paste its address to add it to your library and see
-        when it changes.
-      </p>
+      <h2 id="hc-follow-heading">{t('follow.formHeading')}</h2>
+      <p>{t('follow.formIntro')}</p>
       <form onSubmit={(e) => void follow(e)}>
-        <label for="hc-follow-address">Address of the collection file (starts with https://)</label>
+        <label for="hc-follow-address">{t('follow.addressLabel')}</label>
         <input
           id="hc-follow-address"
           type="url"
           inputMode="url"
           autoComplete="off"
           spellcheck={false}
-          placeholder="https://www.example.org/collections/first-steps.json"
+          placeholder="https://www.example.org/collections/first-steps.json" // i18n-ignore: an example address, the same in every language
           value={address}
           onInput={(e) => setAddress(e.currentTarget.value)}
         />
-        <p class="hc-hint">
-          Health Clipper asks your browser for access to that one website, then downloads the file from it. No cookies or details about you are sent,
-          and nothing from your library.
-        </p>
+        <p class="hc-hint">{t('follow.formHint')}</p>
         <div class="hc-actions">
-          <button type="submit" class="hc-primary" disabled={fetching}>Follow</button>
+          <button type="submit" class="hc-primary" disabled={fetching}>{t('follow.follow')}</button>
         </div>
       </form>
-      {state.step === 'fetching' ? <p role="status">Fetching the collection from {state.host}…</p> : null}
+      {state.step === 'fetching' ? <p role="status">{t('follow.fetching', { host: state.host })}</p> : null}
       {state.step === 'problem' ? (
         <StatusMessage tone="error">
           {state.message}
-          {state.already ? <> <a href={listHref(state.already.id)}>Open it</a>.</> : ' Nothing was added to your library.'}
+          {state.already ? <> <a href={listHref(state.already.id)}>{t('follow.openIt')}</a></> : ` ${t('follow.nothingAdded')}`}
         </StatusMessage>
       ) : null}
       {state.step === 'preview' ? (
@@ -113,7 +108,7 @@ export function FollowForm({ repo, followed, onFollowed }: FollowFormProps) {
           {state.error ? <StatusMessage tone="error">{state.error}</StatusMessage> : null}
           <ImportPreview
             plan={state.preview.plan}
-            from={`${new URL(state.preview.url).host} (you will follow this address)`}
+            from={t('follow.previewFrom', { host: new URL(state.preview.url).host })}
             busy={state.busy}
             onConfirm={() => void confirm()}
             onCancel={() => setState({ step: 'idle' })}

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { StatusMessage } from '../../../components/StatusMessage';
-import { count, formatDay, shortAddress } from '../../../lib/consult/format';
+import { formatDay, shortAddress } from '../../../lib/consult/format';
 import type { LibraryRepository } from '../../../lib/db/repository';
 import { originPattern } from '../../../lib/exchange/fetch-collection';
 import type { Collection, SubscriptionSchedule } from '../../../lib/model/collection';
@@ -9,6 +9,7 @@ import { listHref } from '../use-hash-route';
 import { ChangesPreview } from './ChangesPreview';
 import { setSchedule } from './schedule';
 import { applyChanges, checkNow, type CheckOutcome } from './subscription-actions';
+import { t } from '../../../lib/i18n';
 
 export interface SubscriptionRowProps {
   repo: LibraryRepository;
@@ -17,13 +18,14 @@ export interface SubscriptionRowProps {
 
 type Status = { tone: 'success' | 'error' | 'info'; text: string } | undefined;
 
-const SCHEDULE_WORDS: Record<SubscriptionSchedule, string> = { off: 'Only when I press “Check now”', daily: 'Every day', weekly: 'Every week' };
+const scheduleWords = (schedule: SubscriptionSchedule): string =>
+  schedule === 'daily' ? t('follow.schedule.daily') : schedule === 'weekly' ? t('follow.schedule.weekly') : t('follow.schedule.off');
 
 /** When the moment was, with the time for today's checks. */
 const when = (iso: string) => {
   const day = formatDay(iso);
   const time = new Date(iso).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
-  return day === formatDay(new Date().toISOString()) ? `today at ${time}` : day;
+  return day === formatDay(new Date().toISOString()) ? t('follow.todayAt', { time }) : day;
 };
 
 /** One followed collection: where it comes from, when it was checked, Check now, the schedule, and the changes to apply. */
@@ -42,11 +44,11 @@ export function SubscriptionRow({ repo, collection }: SubscriptionRowProps) {
     // Inside the click, in case the access to this site was taken back since (resolves at once when it is still there).
     const granted = await browser.permissions.request({ origins: [originPattern(new URL(subscription.url))] }).catch(() => false);
     if (!granted) {
-      setStatus({ tone: 'error', text: `Nothing was checked: the browser did not give Health Clipper access to ${host}.` });
+      setStatus({ tone: 'error', text: t('follow.noAccess', { host }) });
       return;
     }
     setBusy(true);
-    setStatus({ tone: 'info', text: `Checking ${host}…` });
+    setStatus({ tone: 'info', text: t('follow.checking', { host }) });
     const result = await checkNow(repo, collection);
     setBusy(false);
     setOutcome(result.kind === 'changes' ? result : undefined);
@@ -59,19 +61,20 @@ export function SubscriptionRow({ repo, collection }: SubscriptionRowProps) {
     const result = await applyChanges(repo, collection.id, outcome.file, outcome.download);
     setBusy(false);
     if (!result.ok) {
-      setStatus({ tone: 'error', text: `${result.error.message} Nothing was changed.` });
+      setStatus({ tone: 'error', text: t('follow.applyFailed', { reason: result.error.message }) });
       return;
     }
     setOutcome(undefined);
-    const kept = result.value.keptYours ? ` ${count(result.value.keptYours, 'title or note')} you had made your own stayed as you have them.` : '';
-    setStatus({ tone: 'success', text: `Changes applied: “${result.value.collection.title}” now has ${count(result.value.collection.items.length, 'item')}.${kept}` });
+    const applied = t('follow.applied', result.value.collection.items.length, { title: result.value.collection.title });
+    const kept = result.value.keptYours ? ` ${t('follow.keptYours', result.value.keptYours)}` : '';
+    setStatus({ tone: 'success', text: `${applied}${kept}` });
   };
 
   const schedule = async (value: SubscriptionSchedule) => {
     const result = await setSchedule(repo, collection.id, value);
     setStatus(
       result.ok
-        ? { tone: 'success', text: value === 'off' ? 'Scheduled checks are off for this collection.' : `Health Clipper will check ${host} ${value === 'daily' ? 'once a day' : 'once a week'} while the browser is open, and tell you here when something changed. Nothing changes until you apply it.` }
+        ? { tone: 'success', text: value === 'off' ? t('follow.scheduleOff') : value === 'daily' ? t('follow.scheduleDaily', { host }) : t('follow.scheduleWeekly', { host }) }
         : { tone: 'error', text: result.error.message },
     );
   };
@@ -85,25 +88,25 @@ export function SubscriptionRow({ repo, collection }: SubscriptionRowProps) {
     <li class="hc-follow" data-subscription-id={collection.id} aria-labelledby={headingId}>
       <h3 id={headingId} class="hc-follow__title"><a href={listHref(collection.id)}>{collection.title}</a></h3>
       <p class="hc-row__meta">
-        <span>From {shortAddress(subscription.url)}</span>
-        <span>{count(collection.items.length, 'item')}</span>
-        <span>Last checked {when(subscription.checkedAt)}</span>
+        <span>{t('follow.from', { address: shortAddress(subscription.url) })}</span>
+        <span>{t('follow.items', collection.items.length)}</span>
+        <span>{t('follow.lastChecked', { when: when(subscription.checkedAt) })}</span>
       </p>
       {subscription.changesWaitingAt && !outcome ? (
         <p class="hc-follow__waiting" data-testid="changes-waiting">
-          <strong>Changes waiting</strong> (found {when(subscription.changesWaitingAt)}). Press “Check now” to see them.
+          <strong>{t('follow.changesWaiting')}</strong> {t('follow.changesWaitingWhen', { when: when(subscription.changesWaitingAt) })}
         </p>
       ) : null}
-      {subscription.lastProblem ? <StatusMessage tone="error">The last scheduled check did not work: {subscription.lastProblem}</StatusMessage> : null}
+      {subscription.lastProblem ? <StatusMessage tone="error">{t('follow.lastProblem', { problem: subscription.lastProblem })}</StatusMessage> : null}
       <div class="hc-follow__controls">
-        <button type="button" class="hc-primary" disabled={busy} onClick={() => void check()}>Check now</button>
+        <button type="button" class="hc-primary" disabled={busy} onClick={() => void check()}>{t('follow.checkNow')}</button>
         <label class="hc-follow__schedule">
-          Check for changes
+          {t('follow.checkForChanges')}
           <select value={subscription.schedule} onChange={(e) => void schedule(e.currentTarget.value === 'daily' || e.currentTarget.value === 'weekly' ? e.currentTarget.value : 'off')}>
-            {(['off', 'daily', 'weekly'] as const).map((v) => <option key={v} value={v}>{SCHEDULE_WORDS[v]}</option>)}
+            {(['off', 'daily', 'weekly'] as const).map((v) => <option key={v} value={v}>{scheduleWords(v)}</option>)}
           </select>
         </label>
-        <button type="button" class="hc-danger" disabled={busy} aria-label={`Stop following ${collection.title}`} onClick={() => void unfollow()}>Stop following</button>
+        <button type="button" class="hc-danger" disabled={busy} aria-label={t('follow.stopNamed', { title: collection.title })} onClick={() => void unfollow()}>{t('follow.stop')}</button>
       </div>
       {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
       {outcome?.kind === 'changes' ? (

@@ -6,6 +6,7 @@ import { FollowForm } from './FollowForm';
 import { SubscriptionRow } from './SubscriptionRow';
 import '../import/import.css';
 import './subscriptions.css';
+import { t } from '../../../lib/i18n';
 
 export interface SubscriptionsViewProps {
   repo: LibraryRepository;
@@ -17,28 +18,25 @@ export function SubscriptionsView({ repo }: SubscriptionsViewProps) {
 
   return (
     <main class="hc-subscriptions">
-      <p><a href="#lists">Back to collections and lists</a></p>
-      <h1>Collections you follow</h1>
-      {error ? <StatusMessage tone="error">The collections you follow could not be read. Reload this page.</StatusMessage> : null}
+      <p><a href="#lists">{t('follow.back')}</a></p>
+      <h1>{t('library.title.subscriptions')}</h1>
+      {error ? <StatusMessage tone="error">{t('follow.unreadable')}</StatusMessage> : null}
       <FollowForm repo={repo} followed={followed ?? []} onFollowed={(c) => (location.hash = listHref(c.id))} />
       <section aria-labelledby="hc-followed-heading">
-        <h2 id="hc-followed-heading">Following</h2>
+        <h2 id="hc-followed-heading">{t('follow.following')}</h2>
         {followed === undefined ? (
-          <p role="status">Loading…</p>
+          <p role="status">{t('library.loading')}</p>
         ) : followed.length ? (
-          <ul class="hc-follows" aria-label="Collections you follow">
+          <ul class="hc-follows" aria-label={t('library.title.subscriptions')}>
             {followed.map((c) => <SubscriptionRow key={c.id} repo={repo} collection={c} />)}
           </ul>
         ) : (
-          <p class="hc-muted">None yet. When you follow a collection, it appears here with “Check now”.</p>
+          <p class="hc-muted">{t('follow.none')}</p>
         )}
       </section>
       <section class="hc-hint" aria-labelledby="hc-follow-privacy">
-        <h2 id="hc-follow-privacy" class="hc-follow__small-heading">What is sent when a collection is checked</h2>
-        <p>
-          Only a request for the file at the address you follow, with no cookies, and the date or version of the copy you have so an unchanged file
-          is not downloaded again. Nothing from your library is sent. Changes are shown to you first; they are never applied by themselves.
-        </p>
+        <h2 id="hc-follow-privacy" class="hc-follow__small-heading">{t('follow.privacyHeading')}</h2>
+        <p>{t('follow.privacy')}</p>
       </section>
     </main>
   );

@@ -3,6 +3,7 @@ import type { LibraryRepository } from '../../../lib/db/repository';
 import { SUBSCRIPTION_ALARM, SUBSCRIPTION_ALARM_MINUTES } from '../../../lib/exchange/check-subscription';
 import type { SubscriptionSchedule } from '../../../lib/model/collection';
 import { fail, type Result } from '../../../lib/model/result';
+import { t } from '../../../lib/i18n';
 
 /**
  * Turning a followed collection's scheduled check on or off. On: the
@@ -18,7 +19,7 @@ export async function setSchedule(repo: LibraryRepository, id: string, schedule:
   if (schedule !== 'off' && optional) {
     // Must come first in the click: browsers only ask during a user gesture.
     const granted = await browser.permissions.request({ permissions: ['alarms'] }).catch(() => false);
-    if (!granted) return fail('no-permission', 'The browser did not allow scheduled checks, so this list is checked only when you press “Check now”.');
+    if (!granted) return fail('no-permission', t('follow.scheduleRefused'));
   }
   const saved = await repo.subscriptions.setSchedule(id, schedule);
   if (!saved.ok) return saved;

@@ -8,6 +8,7 @@ import { diffSubscription, hashEntries, hasChanges, type SubscriptionDiff } from
 import { entriesFromFile, entriesFromResolved } from '../../../lib/exchange/subscription-entries';
 import type { Collection } from '../../../lib/model/collection';
 import { fail, ok, type Result } from '../../../lib/model/result';
+import { t } from '../../../lib/i18n';
 
 /**
  * What the subscriptions page does with a published address: look at a
@@ -39,7 +40,7 @@ async function planFor(repo: LibraryRepository, file: CollectionFile): Promise<I
 export async function previewFollow(repo: LibraryRepository, url: string): Promise<Result<FollowPreview>> {
   const fetched = await fetchCollection(url, { fetch: pageFetch });
   if (!fetched.ok) return fetched;
-  if (fetched.value.status !== 'changed') return fail('unexpected', 'The address answered without the list. Try again.');
+  if (fetched.value.status !== 'changed') return fail('unexpected', t('follow.noList'));
   const { file, etag, lastModified } = fetched.value;
   return ok({ url, plan: await planFor(repo, file), download: await downloadOf(file, etag, lastModified) });
 }
@@ -54,7 +55,7 @@ export type CheckOutcome =
 function noChangesSince(collection: Collection, lastModified: string | undefined): string {
   const modified = lastModified && !Number.isNaN(Date.parse(lastModified)) ? new Date(lastModified).toISOString() : undefined;
   const since = formatDay(modified ?? collection.subscription?.appliedAt ?? collection.createdAt);
-  return since ? `No changes since ${since}.` : 'No changes.';
+  return since ? t('follow.noChangesSince', { date: since }) : t('follow.noChanges');
 }
 
 /**
@@ -64,7 +65,7 @@ function noChangesSince(collection: Collection, lastModified: string | undefined
  */
 export async function checkNow(repo: LibraryRepository, collection: Collection): Promise<CheckOutcome> {
   const s = collection.subscription;
-  if (!s) return { kind: 'problem', message: 'This collection is not followed from a web address any more.' };
+  if (!s) return { kind: 'problem', message: t('db.collectionNotFollowed') };
   const fetched = await fetchCollection(s.url, {
     fetch: pageFetch,
     validators: { ...(s.etag ? { etag: s.etag } : {}), ...(s.lastModified ? { lastModified: s.lastModified } : {}) },

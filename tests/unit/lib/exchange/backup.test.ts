@@ -68,9 +68,9 @@ describe('backup file format', () => {
     const text = buildBackupText(HEADER, sampleLibrary());
     expect(messageOf('')).toMatch(/This file is empty/);
     expect(messageOf('  \n')).toMatch(/This file is empty/);
-    expect(messageOf('PK\u0003\u0004 zip')).toMatch(/not a JSON file/);
+    expect(messageOf('PK\u0003\u0004 zip')).toMatch(/Choose the file named health-clipper-backup/);
     for (const cut of [0.1, 0.5, 0.9, 0.999]) {
-      expect(messageOf(text.slice(0, Math.floor(text.length * cut)))).toMatch(/incomplete: the file ends too early/);
+      expect(messageOf(text.slice(0, Math.floor(text.length * cut)))).toMatch(/incomplete. The file ends too early/);
     }
     for (const message of [messageOf(''), messageOf('{'), messageOf(text.slice(0, 500))]) expect(message).toMatch(/Nothing was changed\.$/);
   });
@@ -86,7 +86,7 @@ describe('backup file format', () => {
   it('refuses a backup from a newer version, and one without a version', () => {
     const text = buildBackupText(HEADER, sampleLibrary()).replace('"formatVersion": 1', '"formatVersion": 2');
     expect(messageOf(text)).toMatch(/made by a newer version of Health Clipper \(backup format 2; this one reads up to 1\)\. Update Health Clipper/);
-    expect(messageOf('{"format":"health-clipper-backup","formatVersion":"1"}')).toMatch(/format version is missing or not a number/);
+    expect(messageOf('{"format":"health-clipper-backup","formatVersion":"1"}')).toMatch(/does not say which version of Health Clipper made it/);
   });
 
   it('names the damaged record: which kind, which number, its title and the field', () => {

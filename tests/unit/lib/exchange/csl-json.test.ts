@@ -73,7 +73,7 @@ describe('CSL-JSON (Zotero export)', () => {
   });
 
   it('refuses files that are not CSL-JSON with a plain message', () => {
-    expect(messageOf('{"title": "cut off')).toMatch(/not valid JSON/);
+    expect(messageOf('{"title": "cut off')).toMatch(/cannot be a CSL-JSON export, because it could not be read/);
     expect(messageOf('[1, 2, 3]')).toMatch(/not a CSL-JSON export/);
     expect(messageOf('{"format":"health-clipper-backup","formatVersion":1}')).toMatch(/Restore from a backup/);
     expect(messageOf('"just a string"')).toMatch(/not a CSL-JSON export/);

@@ -3,7 +3,7 @@ import { collectionHtml } from '../../../../components/consult/standalone-html';
 import { collectionMarkdown } from '../../../../lib/consult/markdown';
 import type { ResolvedCollection, ResolvedItem } from '../../../../lib/consult/types';
 import { collectionFileSchema, parseCollectionFile } from '../../../../lib/exchange/collection-file';
-import { COLLECTION_CSV_HEADER, collectionCsv, csvCell, toCsv } from '../../../../lib/exchange/csv';
+import { collectionCsvHeader, collectionCsv, csvCell, toCsv } from '../../../../lib/exchange/csv';
 import { collectionFileText, exportCollectionFile } from '../../../../lib/exchange/export-file';
 import { shareableCollection } from '../../../../lib/exchange/export-filter';
 import { collectionSchema, type Collection } from '../../../../lib/model/collection';
@@ -158,7 +158,7 @@ describe('CSV', () => {
     const csv = collectionCsv(sample(), [], { now: NOW });
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
-    expect(lines[0]).toBe(COLLECTION_CSV_HEADER.join(','));
+    expect(lines[0]).toBe(collectionCsvHeader().join(','));
     expect(lines[1]).toBe('Type 2 diabetes,https://www.nhs.uk/conditions/type-2-diabetes/,nhs.uk,Official,Last reviewed 18 August 2023,Start here,');
     expect(lines[2]).toBe('Type 2 diabetes,https://www.nhs.uk/conditions/type-2-diabetes/,nhs.uk,Official,Last reviewed 18 August 2023,The daily check,check your feet every day');
     expect(lines[3]).toMatch(/^My first year,https:\/\/forum\.diabetes\.org\.uk\/.*,Someone like me,$/);
