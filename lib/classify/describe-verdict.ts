@@ -1,4 +1,5 @@
 import { t } from '../i18n';
+import { describeSubtype } from './describe-subtype';
 import { SOURCE_TYPE_LABELS, LOW_CONFIDENCE, type SourceVerdict } from '../model/source-type';
 
 /**
@@ -8,7 +9,8 @@ import { SOURCE_TYPE_LABELS, LOW_CONFIDENCE, type SourceVerdict } from '../model
  */
 export function describeVerdict(verdict: SourceVerdict): string {
   let label = SOURCE_TYPE_LABELS[verdict.type];
-  const details = [verdict.facets?.subtype, verdict.facets?.host ? t('classify.verdict.runBy', { owner: verdict.facets.host }) : undefined]
+  const subtype = verdict.facets?.subtype;
+  const details = [subtype ? describeSubtype(subtype) : undefined, verdict.facets?.host ? t('classify.verdict.runBy', { owner: verdict.facets.host }) : undefined]
     .filter((s): s is string => Boolean(s))
     .join(', ');
   if (details) label = t('classify.verdict.withDetails', { label, details });

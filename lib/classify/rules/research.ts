@@ -1,4 +1,5 @@
 import { t } from '../../i18n';
+import { describeSubtype } from '../describe-subtype';
 import { builtInLists, listLabel } from '../lists/index';
 import { hasSignal, type Finding, type RuleContext } from './context';
 import { findEntry } from './lookup';
@@ -19,7 +20,7 @@ export function researchRule(ctx: RuleContext): Finding | undefined {
       rule: 'research:host',
       list: listLabel(list),
       reasons: [
-        t('classify.research.host', { host: ctx.host, name: entry.name, what: entry.subtype ?? t('classify.research.scholarlyRecords') }),
+        t('classify.research.host', { host: ctx.host, name: entry.name, what: entry.subtype ? describeSubtype(entry.subtype) : t('classify.research.scholarlyRecords') }),
         t('classify.listNote', { name: entry.name, note: entry.note }),
       ],
       supporting: citation ? [t('classify.research.citationTags')] : [],

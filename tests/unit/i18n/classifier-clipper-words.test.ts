@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { classifySource, type ClassifyInput } from '../../../lib/classify/classify-source';
+import { describeSubtype } from '../../../lib/classify/describe-subtype';
 import { describeVerdict } from '../../../lib/classify/describe-verdict';
+import { builtInLists, type DomainList } from '../../../lib/classify/lists/index';
 import { readRulePackFile, type RulePack } from '../../../lib/classify/rule-pack';
 import { buildClipDraft } from '../../../lib/clip/build-clip-draft';
 import { findCharityNumbers } from '../../../lib/clip/charity-numbers';
@@ -99,7 +101,16 @@ describe('the words the classifier gives', () => {
     const archived = classifySource(CASES.find(([what]) => what === 'an archived page')![1]);
     expect(describeVerdict(archived)).toMatch(/^⟦⟦[^]*⟧ — archived copy⟧$/);
     expect(describeVerdict({ type: 'peer', confidence: 0.2, reasons: [], facets: { subtype: 'forum thread', host: 'a charity' } }))
-      .toBe('⟦⟦⟦Personal experience⟧ (forum thread, ⟦run by a charity⟧)⟧ (not sure)⟧');
+      .toBe('⟦⟦⟦Personal experience⟧ (⟦forum thread⟧, ⟦run by a charity⟧)⟧ (not sure)⟧');
+  });
+
+  it('names every kind of page the lists and rules give, and shows a rule pack’s own kind as written', () => {
+    const fromLists = Object.values(builtInLists()).flatMap((list: DomainList) => list.entries.flatMap((e) => (e.subtype ? [e.subtype] : [])));
+    const fromRules = CASES.flatMap(([, input]) => classifySource(input, { rulePacks: [PACK] }).facets?.subtype ?? []);
+    const kinds = [...new Set([...fromLists, ...fromRules])];
+    expect(kinds.length).toBeGreaterThan(30);
+    expectTranslated(kinds.map(describeSubtype));
+    expect(describeSubtype('walk-in centre')).toBe('walk-in centre');
   });
 
   it('refuses a rule-pack file in the catalogue’s words', () => {
