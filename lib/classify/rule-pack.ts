@@ -13,7 +13,7 @@ export const rulePackRuleSchema = z.object({
     .min(1)
     .max(253)
     .transform((h) => h.trim().toLowerCase().replace(/^www\d*\./, ''))
-    .pipe(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/, 'should be a host name such as "example.org.uk"')),
+    .pipe(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/, { error: () => t('classify.rulePackFile.hostName') })),
   type: sourceTypeSchema,
   /** What the organisation is and how the moderator knows, shown in the verdict. */
   note: z.string().min(1).max(500),
