@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { t } from '../lib/i18n';
 import { runtimePageChannel } from '../lib/messages/page-channel';
 import type { PageBadge } from '../lib/messages/protocol';
 import { sendMessage } from '../lib/messages/send';
@@ -71,7 +72,7 @@ function showBadge(ctx: ContentScriptContext, badge: PageBadge): void {
   const box = document.createElement('div');
   box.className = 'hc';
   box.setAttribute('role', 'note');
-  box.setAttribute('aria-label', 'Health Clipper');
+  box.setAttribute('aria-label', t('page.badgeLabel'));
   box.style.setProperty('--c', COLOURS[badge.type]);
   box.title = badge.reason;
   const type = document.createElement('span');
@@ -80,12 +81,12 @@ function showBadge(ctx: ContentScriptContext, badge: PageBadge): void {
   box.append(type);
   if (badge.savedAt) {
     const saved = document.createElement('span');
-    saved.textContent = `· Saved on ${formatDate(badge.savedAt)}`;
+    saved.textContent = t('page.badgeSavedOn', { date: formatDate(badge.savedAt) });
     box.append(saved);
   }
   const hideSite = document.createElement('button');
   hideSite.type = 'button';
-  hideSite.textContent = 'Hide on this site';
+  hideSite.textContent = t('page.badgeHide');
   hideSite.addEventListener('click', () => {
     host.remove();
     void sendMessage('hideBadgeOnSite', { url: location.href });
@@ -93,7 +94,7 @@ function showBadge(ctx: ContentScriptContext, badge: PageBadge): void {
   const close = document.createElement('button');
   close.type = 'button';
   close.textContent = '×';
-  close.setAttribute('aria-label', 'Close the Health Clipper badge');
+  close.setAttribute('aria-label', t('page.badgeClose'));
   close.addEventListener('click', () => host.remove());
   box.append(hideSite, close);
   root.append(style, box);

@@ -10,17 +10,7 @@ import { parseMessagesFile, generateChromeMessages } from '@wxt-dev/i18n/build';
 
 type ChromeMessages = Record<string, { message: string }>;
 
-// The global is set before the first await: modules imported after this one
-// that do not depend on it (@wxt-dev/browser reads `chrome` once, when it
-// loads) may run while this module awaits, and must already find it.
 let messages: ChromeMessages = {};
-const g = globalThis as { browser?: unknown; chrome?: unknown };
-if (g.chrome === undefined && g.browser === undefined) {
-  g.chrome = { i18n: { getMessage, getUILanguage: () => 'en-GB' } };
-}
-messages = generateChromeMessages(
-  await parseMessagesFile(resolve(import.meta.dirname, '../locales/en-GB.yml')),
-) as ChromeMessages;
 
 function getMessage(name: string, substitutions?: string | string[]): string {
   if (name === '@@ui_locale') return 'en_GB';
@@ -33,3 +23,13 @@ function getMessage(name: string, substitutions?: string | string[]): string {
   );
 }
 
+// Set before the first await: under tsx (ESM) the modules imported after this one run while it
+// awaits, and @wxt-dev/browser reads globalThis.chrome once, when it is first imported.
+const g = globalThis as { browser?: unknown; chrome?: unknown };
+if (g.chrome === undefined && g.browser === undefined) {
+  g.chrome = { i18n: { getMessage, getUILanguage: () => 'en-GB' } };
+}
+
+messages = generateChromeMessages(
+  await parseMessagesFile(resolve(import.meta.dirname, '../locales/en-GB.yml')),
+) as ChromeMessages;

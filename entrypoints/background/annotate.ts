@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { resolveCanonicalUrl } from '../../lib/clip/canonical-url';
 import { classifySource } from '../../lib/classify/classify-source';
 import type { LibraryRepository } from '../../lib/db/repository';
+import { t } from '../../lib/i18n';
 import { fail, ok, type Result } from '../../lib/model/result';
 import { bareHostOf, siteRuleFor } from '../../lib/model/site-rules';
 import { SOURCE_TYPE_LABELS } from '../../lib/model/source-labels';
@@ -51,14 +52,14 @@ export async function describePage(repo: LibraryRepository, input: { url: string
   const type = rule?.type ?? verdict.type;
   if (!saved.length && type === 'unknown') return ok(null);
   const first = saved[saved.length - 1];
-  const reason = rule ? `Your list of sites says ${rule.host} is ${SOURCE_TYPE_LABELS[rule.type]}.` : (verdict.reasons[0] ?? '');
+  const reason = rule ? t('background.siteRuleSays', { host: rule.host, type: SOURCE_TYPE_LABELS[rule.type] }) : (verdict.reasons[0] ?? '');
   return ok({ type, reason, savedAt: first?.savedAt, savedCount: saved.length });
 }
 
 /** Adds the page's site to the list of sites without a badge. */
 export async function hideBadgeOnSite(input: { url: string }): Promise<Result<string>> {
   const host = bareHostOf(input.url);
-  if (!host) return fail('invalid-input', 'That page has no site to hide.');
+  if (!host) return fail('invalid-input', t('background.noSiteToHide'));
   const hidden = await annotateHiddenHostsSetting.getValue();
   if (!hidden.includes(host)) await annotateHiddenHostsSetting.setValue([...hidden, host].sort());
   return ok(host);

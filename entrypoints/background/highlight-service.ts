@@ -1,5 +1,6 @@
 import { resolveCanonicalUrl } from '../../lib/clip/canonical-url';
 import type { LibraryRepository } from '../../lib/db/repository';
+import { t } from '../../lib/i18n';
 import { HIGHLIGHT_MEANING_LABELS, type Highlight, type HighlightMeaning } from '../../lib/model/highlight';
 import { fail, ok, type Result } from '../../lib/model/result';
 import type { MessageSender } from '../../lib/messages/protocol';
@@ -31,7 +32,7 @@ export async function highlightSelection(
     if (!selected.ok) return selected;
     passage = selected.value.passage ?? undefined;
   }
-  if (!passage) return fail('invalid-input', 'Select some text on the page first, then choose Highlight.');
+  if (!passage) return fail('invalid-input', t('background.selectFirst'));
   const page = await inspectTab(repo, tabId);
   if (!page.ok) return page;
   let clip = page.value.saved.find((c) => c.kind !== 'selection');
@@ -53,11 +54,11 @@ export async function highlightSelection(
   });
   if (!added.ok) return added;
   const id = added.value.id;
-  const what = `Highlighted as “${HIGHLIGHT_MEANING_LABELS[meaning]}”`;
-  const message = savedPage ? `${what}. The page is now in your library too.` : `${what} and saved.`;
+  const label = { meaning: HIGHLIGHT_MEANING_LABELS[meaning] };
+  const message = savedPage ? t('background.highlightedPageSaved', label) : t('background.highlightedSaved', label);
   if (options.passage) return ok({ id, message }); // the toolbar paints it itself
   const painted = await callClipper(tabId, (i: string, m: HighlightMeaning) => globalThis.__healthClipper?.paintSelection(i, m), [id, meaning]);
-  if (!painted.ok || !painted.value) return ok({ id, message: `${what} and saved. It could not be shown on the page, but it is in your library.` });
+  if (!painted.ok || !painted.value) return ok({ id, message: t('background.highlightNotShown', label) });
   return ok({ id, message });
 }
 
@@ -97,11 +98,11 @@ export async function reattachHighlight(repo: LibraryRepository, tabId: number, 
   const selected = await selectedPassage(tabId);
   if (!selected.ok) return selected;
   const passage = selected.value.passage;
-  if (!passage) return fail('invalid-input', 'Select the text on the page that this highlight should move to, then choose “Attach to selected text”.');
+  if (!passage) return fail('invalid-input', t('background.selectToMove'));
   const updated = await repo.updateHighlight(id, { quote: passage.quote, position: passage.position, selectors: passage.selectors });
   if (!updated.ok) return updated;
   await callClipper(tabId, (i: string, m: HighlightMeaning) => globalThis.__healthClipper?.paintSelection(i, m), [id, updated.value.meaning]);
-  return ok('The highlight is now on the text you selected.');
+  return ok(t('background.moved'));
 }
 
 /**
@@ -122,6 +123,6 @@ export async function reportPlacements(
   sender: MessageSender,
 ): Promise<Result<number>> {
   const canonicalUrl = resolveCanonicalUrl(sender.url ?? input.url, input.canonicalHref);
-  if (!canonicalUrl) return fail('invalid-input', 'That page has no address we can use.');
+  if (!canonicalUrl) return fail('invalid-input', t('background.noAddress'));
   return repo.recordPlacements(canonicalUrl, input.placements);
 }

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { getRepository } from '../../lib/db/repository';
+import { t } from '../../lib/i18n';
 import type { ClipKind } from '../../lib/model/clip';
 import { HIGHLIGHT_MEANINGS, HIGHLIGHT_MEANING_LABELS, type HighlightMeaning } from '../../lib/model/highlight';
 import { listenForMessages } from '../../lib/messages/messenger';
@@ -24,10 +25,11 @@ import { notifyTab, showTypeOnAction } from './notify-tab';
 import { registerSubscriptionChecks } from './subscription-checks';
 import { noteWhileSaving, tellAboutUnfinishedSaves } from './unfinished-saves';
 
-const MENU: Record<string, { title: string; contexts: ['page'] | ['selection']; mode: ClipKind }> = {
-  'hc-save-page': { title: 'Save this page to Health Clipper', contexts: ['page'], mode: 'article' },
-  'hc-save-link': { title: 'Save only the link to Health Clipper', contexts: ['page'], mode: 'link' },
-  'hc-save-selection': { title: 'Save selected text to Health Clipper', contexts: ['selection'], mode: 'selection' },
+// Titles are looked up when the menu is made (t() needs the browser's i18n API, so not at import time).
+const MENU: Record<string, { title: () => string; contexts: ['page'] | ['selection']; mode: ClipKind }> = {
+  'hc-save-page': { title: () => t('background.menuSavePage'), contexts: ['page'], mode: 'article' },
+  'hc-save-link': { title: () => t('background.menuSaveLink'), contexts: ['page'], mode: 'link' },
+  'hc-save-selection': { title: () => t('background.menuSaveSelection'), contexts: ['selection'], mode: 'selection' },
 };
 
 const HIGHLIGHT_PARENT = 'hc-highlight';
@@ -90,7 +92,7 @@ export default defineBackground(() => {
     highlightsForPage: (input) => highlightsForPage(getRepository(), input),
     highlightFromPage: async ({ meaning, note, passage }, sender) =>
       sender.tabId === undefined
-        ? fail('invalid-input', 'Highlights are made on a web page.')
+        ? fail('invalid-input', t('background.notOnPage'))
         : highlightSelection(getRepository(), sender.tabId, meaning, { note, passage }),
     reportPlacements: (input, sender) => reportPlacements(getRepository(), input, sender),
   });
@@ -115,9 +117,9 @@ export default defineBackground(() => {
     if (shouldOpenWelcome(details, import.meta.env.MODE)) void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') }).catch(() => undefined);
     void browser.contextMenus.removeAll().then(() => {
       for (const [id, item] of Object.entries(MENU)) {
-        browser.contextMenus.create({ id, title: item.title, contexts: item.contexts });
+        browser.contextMenus.create({ id, title: item.title(), contexts: item.contexts });
       }
-      browser.contextMenus.create({ id: HIGHLIGHT_PARENT, title: 'Highlight selected text as', contexts: ['selection'] });
+      browser.contextMenus.create({ id: HIGHLIGHT_PARENT, title: t('background.menuHighlightAs'), contexts: ['selection'] });
       for (const [id, meaning] of Object.entries(HIGHLIGHT_MENU)) {
         browser.contextMenus.create({ id, parentId: HIGHLIGHT_PARENT, title: HIGHLIGHT_MEANING_LABELS[meaning], contexts: ['selection'] });
       }

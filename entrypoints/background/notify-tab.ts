@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../../lib/i18n';
 import { SOURCE_TYPE_LABELS } from '../../lib/model/source-labels';
 import type { SourceType } from '../../lib/model/source-type';
 
@@ -51,5 +52,5 @@ const TYPE_COLOURS: Record<SourceType, string> = {
 export async function showTypeOnAction(tabId: number, type: SourceType): Promise<void> {
   await browser.action.setBadgeBackgroundColor({ tabId, color: TYPE_COLOURS[type] }).catch(() => undefined);
   await browser.action.setBadgeText({ tabId, text: TYPE_CODES[type] }).catch(() => undefined);
-  await browser.action.setTitle({ tabId, title: `Health Clipper: ${SOURCE_TYPE_LABELS[type]}` }).catch(() => undefined);
+  await browser.action.setTitle({ tabId, title: t('background.actionTitle', { type: SOURCE_TYPE_LABELS[type] }) }).catch(() => undefined);
 }

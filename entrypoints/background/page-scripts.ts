@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ClipDraftInput, ClipKind, TextQuote } from '../../lib/model/clip';
 import { canonicalizeUrl } from '../../lib/clip/canonical-url';
+import { t } from '../../lib/i18n';
 import { fail, ok, type Result } from '../../lib/model/result';
 import type { HighlightPlacement, PageInspection, SavedHighlightPaint } from '../../lib/messages/page-clipper';
 import type { PagePassage } from '../../lib/page-highlights/types';
@@ -8,13 +9,10 @@ import type { PagePassage } from '../../lib/page-highlights/types';
 /** How long a page may take to answer before we give up and say so. */
 export const PAGE_TIMEOUT_MS = 15_000;
 
-const CANNOT_CLIP =
-  'This page cannot be saved. Browser pages, the extension store and files on your computer are protected. Open a web page and try again.';
-
-const TAB_CLOSED = 'That tab is closed. Open the page again and try once more.';
-
 /** Said when a page takes longer than PAGE_TIMEOUT_MS. */
-export const TIMED_OUT = 'This page took too long to read, so we kept only its link and title.';
+export function timedOutMessage(): string {
+  return t('background.timedOut');
+}
 
 class PageTimeout extends Error {}
 
@@ -50,9 +48,9 @@ export async function checkTabIsClippable(tabId: number): Promise<Result<string>
   try {
     url = (await browser.tabs.get(tabId)).url;
   } catch {
-    return fail('not-found', TAB_CLOSED);
+    return fail('not-found', t('background.tabClosed'));
   }
-  if (url !== undefined && !/^https?:/i.test(url)) return fail('cannot-clip-page', CANNOT_CLIP);
+  if (url !== undefined && !/^https?:/i.test(url)) return fail('cannot-clip-page', t('background.cannotClip'));
   return ok(url ?? '');
 }
 
@@ -79,15 +77,15 @@ async function runInPage<T>(tabId: number, call: () => Promise<T | undefined>): 
       })(),
       PAGE_TIMEOUT_MS,
     );
-    if (value === undefined) return fail('unexpected', 'The page did not answer. Reload it and try again.');
+    if (value === undefined) return fail('unexpected', t('background.noAnswer'));
     return ok(value);
   } catch (error) {
     if (error instanceof PageTimeout) {
-      return fail('page-did-not-answer', TIMED_OUT);
+      return fail('page-did-not-answer', timedOutMessage());
     }
     // Closing the tab while its page is being read fails the script too: say that, not "this page is protected".
     const stillOpen = await browser.tabs.get(tabId).then(() => true, () => false);
-    return stillOpen ? fail('cannot-clip-page', CANNOT_CLIP) : fail('not-found', TAB_CLOSED);
+    return stillOpen ? fail('cannot-clip-page', t('background.cannotClip')) : fail('not-found', t('background.tabClosed'));
   }
 }
 

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { canonicalizeUrl } from '../../lib/clip/canonical-url';
 import type { LibraryRepository } from '../../lib/db/repository';
+import { t } from '../../lib/i18n';
 import { inspectTab } from './clip-service';
 import { notifyTab } from './notify-tab';
 
@@ -51,17 +52,17 @@ async function describeUnfinished(repo: LibraryRepository, save: UnfinishedSave)
   const pageSaved = canonicalUrl ? (await repo.findClipsByUrl(canonicalUrl)).some((c) => c.kind !== 'selection') : false;
   if (save.what === 'page') {
     return pageSaved
-      ? { message: 'This page is in your library.', success: true }
-      : { message: 'Health Clipper was stopped by the browser before this page was saved, so nothing was saved. Try again.', success: false };
+      ? { message: t('background.unfinishedPageSaved'), success: true }
+      : { message: t('background.unfinishedPageNotSaved'), success: false };
   }
   const highlighted = canonicalUrl ? (await repo.listHighlightsForUrl(canonicalUrl)).some((h) => h.createdAt >= save.startedAt) : false;
   if (highlighted) {
-    return { message: 'Your highlight was saved, but the browser stopped Health Clipper before it was shown. Click the Health Clipper button to show it.', success: true };
+    return { message: t('background.unfinishedHighlightNotShown'), success: true };
   }
   return {
     message: pageSaved
-      ? 'Health Clipper was stopped by the browser while highlighting. The page is in your library, but the highlight is not: select the text and try again.'
-      : 'Health Clipper was stopped by the browser while highlighting, so nothing was saved. Select the text and try again.',
+      ? t('background.unfinishedHighlightPageSaved')
+      : t('background.unfinishedNothingSaved'),
     success: false,
   };
 }

@@ -1,6 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { buildClipDraft, type ClipSource } from '../../lib/clip/build-clip-draft';
 import { collectPageFacts } from '../../lib/clip/page-facts';
+import { t } from '../../lib/i18n';
 import { describeTextQuote } from '../../lib/clip/text-quote';
 import type { PageClipper } from '../../lib/messages/page-clipper';
 import { runtimePageChannel } from '../../lib/messages/page-channel';
@@ -53,10 +54,10 @@ function readSelection(): ClipSource['selection'] {
 
 function linkOnlyReason(): string | undefined {
   if (document.contentType === 'application/pdf') {
-    return 'This is a PDF file. For now only its link can be saved.';
+    return t('page.pdf');
   }
   if (!(document.contentType ?? 'text/html').includes('html')) {
-    return 'This is not a web page, so only its link can be saved.';
+    return t('page.notHtml');
   }
   return undefined;
 }

@@ -1,4 +1,6 @@
+import { t } from '../i18n';
 import type { QualityFacts } from '../model/quality-facts';
+import { SOURCE_TYPE_LABELS } from '../model/source-labels';
 import type { SourceFacets, SourceVerdict } from '../model/source-type';
 import { findDomain, registrableDomain } from './host';
 import { normaliseAddress } from './normalise-address';
@@ -45,7 +47,7 @@ function packRule(ctx: RuleContext, packs: readonly RulePack[]): Finding | undef
       confidence: 0.9,
       rule: 'rule-pack',
       list: `${pack.name} v${pack.version}`,
-      reasons: [`The rule pack \u201c${pack.name}\u201d says pages on ${rule.host} are ${rule.type}: ${rule.note}`],
+      reasons: [t('classify.rulePack', { name: pack.name, host: rule.host, type: SOURCE_TYPE_LABELS[rule.type], note: rule.note })],
       subtype: rule.subtype,
     };
   }
@@ -59,8 +61,8 @@ function fallback(ctx: RuleContext): Finding {
     confidence: 0.2,
     rule: 'fallback',
     reasons: [
-      `We do not know ${ctx.host} yet. You can set the type yourself.`,
-      ...(edu ? ['The address belongs to a university or college: its pages can be teaching, research or news.'] : []),
+      t('classify.unknownHost', { host: ctx.host }),
+      ...(edu ? [t('classify.university')] : []),
     ],
   };
 }
@@ -75,7 +77,7 @@ function fallback(ctx: RuleContext): Finding {
 export function classifySource(input: ClassifyInput, options: ClassifyOptions = {}): SourceVerdict {
   const address = normaliseAddress(input.url);
   if (!address) {
-    return { type: 'unknown', confidence: 0, reasons: ['The address could not be read.'], rule: 'invalid-address' };
+    return { type: 'unknown', confidence: 0, reasons: [t('classify.badAddress')], rule: 'invalid-address' };
   }
   const canonical = input.canonicalUrl ? normaliseAddress(input.canonicalUrl) : undefined;
   const ctx: RuleContext = {
@@ -103,8 +105,10 @@ export function classifySource(input: ClassifyInput, options: ClassifyOptions = 
   if (address.wrapper) {
     reasons.push(
       address.archived
-        ? `This is an archived copy${address.archivedAt ? ` from ${address.archivedAt.slice(0, 10)}` : ''}, kept by ${address.wrapper}; the original may have changed since.`
-        : `The address was opened through ${address.wrapper}; the type is for the original site.`,
+        ? address.archivedAt
+          ? t('classify.archivedOn', { date: address.archivedAt.slice(0, 10), wrapper: address.wrapper })
+          : t('classify.archived', { wrapper: address.wrapper })
+        : t('classify.openedThrough', { wrapper: address.wrapper }),
     );
   }
   const facets: SourceFacets = {

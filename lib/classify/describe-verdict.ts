@@ -1,3 +1,5 @@
+import { t } from '../i18n';
+import { describeSubtype } from './describe-subtype';
 import { SOURCE_TYPE_LABELS, LOW_CONFIDENCE, type SourceVerdict } from '../model/source-type';
 
 /**
@@ -6,13 +8,15 @@ import { SOURCE_TYPE_LABELS, LOW_CONFIDENCE, type SourceVerdict } from '../model
  * "Not sure". Peer experience is described, never warned against.
  */
 export function describeVerdict(verdict: SourceVerdict): string {
-  const label = SOURCE_TYPE_LABELS[verdict.type];
-  const details = [verdict.facets?.subtype, verdict.facets?.host ? `run by ${verdict.facets.host}` : undefined]
+  let label = SOURCE_TYPE_LABELS[verdict.type];
+  const subtype = verdict.facets?.subtype;
+  const details = [subtype ? describeSubtype(subtype) : undefined, verdict.facets?.host ? t('classify.verdict.runBy', { owner: verdict.facets.host }) : undefined]
     .filter((s): s is string => Boolean(s))
     .join(', ');
-  const archived = verdict.facets?.archivedFrom ? ' \u2014 archived copy' : '';
-  const unsure = verdict.type !== 'unknown' && verdict.confidence < LOW_CONFIDENCE ? ' (not sure)' : '';
-  return `${label}${details ? ` (${details})` : ''}${unsure}${archived}`;
+  if (details) label = t('classify.verdict.withDetails', { label, details });
+  if (verdict.type !== 'unknown' && verdict.confidence < LOW_CONFIDENCE) label = t('classify.verdict.notSure', { label });
+  if (verdict.facets?.archivedFrom) label = t('classify.verdict.archived', { label });
+  return label;
 }
 
 /** The seven public types: "unknown" ("not sure") is reported as "other" with its low confidence. */

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import { stripHostPrefix } from './host';
 
 /** An address ready for classifying: wrappers removed, tracking dropped. */
@@ -12,7 +13,7 @@ export interface NormalisedAddress {
   archivedFrom?: string;
   /** When the archive took its copy (ISO date), if the wrapper says. */
   archivedAt?: string;
-  /** The wrapper that was removed, in plain words ("the Internet Archive's Wayback Machine"). */
+  /** The wrapper that was removed, in the user's words ("the Internet Archive’s Wayback Machine"). */
   wrapper?: string;
   /** True when the wrapper is an archive (a copy, possibly out of date). */
   archived: boolean;
@@ -70,57 +71,57 @@ function unwrapOnce(url: URL): Unwrapped | undefined {
     return inner && m ? { inner, wrapper, archived: true, archivedAt: m[1] ? archiveTimestamp(m[1]) : undefined } : undefined;
   };
   if (host === 'web.archive.org' || host === 'wayback.archive.org') {
-    return archive(/^\/web\/(\d{1,14})[a-z_]*\/(.+)$/i, "the Internet Archive's Wayback Machine");
+    return archive(/^\/web\/(\d{1,14})[a-z_]*\/(.+)$/i, t('classify.wrapper.wayback'));
   }
   if (host === 'webarchive.nationalarchives.gov.uk') {
-    return archive(/^\/(?:ukgwa\/)?(\d{8,14})[a-z_]*\/(.+)$/i, 'the UK Government Web Archive (The National Archives)');
+    return archive(/^\/(?:ukgwa\/)?(\d{8,14})[a-z_]*\/(.+)$/i, t('classify.wrapper.ukArchive'));
   }
   if (host === 'webarchive.library.unt.edu') {
-    return archive(/^\/[^/]+\/(\d{8,14})[a-z_]*\/(.+)$/i, 'the UNT Libraries web archive');
+    return archive(/^\/[^/]+\/(\d{8,14})[a-z_]*\/(.+)$/i, t('classify.wrapper.untArchive'));
   }
   if (host === 'cybercemetery.unt.edu') {
-    return archive(/^\/archive\/[^/]+\/(\d{8,14})[a-z_]*\/(.+)$/i, 'the CyberCemetery archive (UNT Libraries)');
+    return archive(/^\/archive\/[^/]+\/(\d{8,14})[a-z_]*\/(.+)$/i, t('classify.wrapper.cyberCemetery'));
   }
   if (/^archive\.(ph|today|is|li|md|vn)$/.test(host)) {
-    return archive(/^\/(?:o\/[^/]+\/)?(\d{8,14}|newest)\/(.+)$/i, 'archive.today');
+    return archive(/^\/(?:o\/[^/]+\/)?(\d{8,14}|newest)\/(.+)$/i, t('classify.wrapper.archiveToday'));
   }
   if (host.endsWith('.cdn.ampproject.org')) {
     const m = /^\/[a-z]\/(s\/)?(.+)$/i.exec(rest);
     if (m?.[2]) {
       const inner = repairEmbedded(`${m[1] ? 'https' : 'http'}://${m[2]}`);
-      if (inner) return { inner, wrapper: 'the Google AMP cache', archived: false };
+      if (inner) return { inner, wrapper: t('classify.wrapper.ampCache'), archived: false };
     }
   }
   if (/^(www\.)?google\.[a-z.]+$/.test(host) && rest.startsWith('/amp/')) {
     const m = /^\/amp\/(s\/)?(.+)$/i.exec(rest);
     const inner = m?.[2] ? repairEmbedded(`${m[1] ? 'https' : 'http'}://${m[2]}`) : undefined;
-    if (inner) return { inner, wrapper: 'the Google AMP viewer', archived: false };
+    if (inner) return { inner, wrapper: t('classify.wrapper.ampViewer'), archived: false };
   }
   if (/^(www\.)?google\.[a-z.]+$/.test(host) && url.pathname === '/url') {
     const inner = repairEmbedded(url.searchParams.get('q') ?? url.searchParams.get('url') ?? '');
-    if (inner) return { inner, wrapper: 'a Google redirect', archived: false };
+    if (inner) return { inner, wrapper: t('classify.wrapper.googleRedirect'), archived: false };
   }
   if (host.endsWith('.safelinks.protection.outlook.com')) {
     const inner = repairEmbedded(url.searchParams.get('url') ?? '');
-    if (inner) return { inner, wrapper: 'an Outlook safe link', archived: false };
+    if (inner) return { inner, wrapper: t('classify.wrapper.outlook'), archived: false };
   }
   if ((host === 'l.facebook.com' || host === 'lm.facebook.com') && url.pathname === '/l.php') {
     const inner = repairEmbedded(url.searchParams.get('u') ?? '');
-    if (inner) return { inner, wrapper: 'a Facebook link redirect', archived: false };
+    if (inner) return { inner, wrapper: t('classify.wrapper.facebook'), archived: false };
   }
   if (host.endsWith('.translate.goog')) {
     const label = host.slice(0, -'.translate.goog'.length);
     const inner = repairEmbedded(`https://${decodeDashedHost(label)}${rest}`);
-    if (inner) return { inner, wrapper: 'Google Translate', archived: false };
+    if (inner) return { inner, wrapper: t('classify.wrapper.googleTranslate'), archived: false };
   }
   const ezproxy = /^(.+?)\.(?:[a-z0-9-]+\.)*?ezproxy\.[a-z0-9.-]+$/.exec(host) ?? /^(.+?)\.ezp[a-z0-9-]*\.[a-z0-9.-]+$/.exec(host);
   if (ezproxy?.[1]) {
     if (/^login$/i.test(ezproxy[1]) || url.pathname.toLowerCase() === '/login') {
       const inner = repairEmbedded(url.searchParams.get('url') ?? url.searchParams.get('qurl') ?? '');
-      if (inner) return { inner, wrapper: 'a library proxy (EZproxy)', archived: false };
+      if (inner) return { inner, wrapper: t('classify.wrapper.libraryProxy'), archived: false };
     } else {
       const inner = repairEmbedded(`https://${decodeDashedHost(ezproxy[1])}${rest}`);
-      if (inner) return { inner, wrapper: 'a library proxy (EZproxy)', archived: false };
+      if (inner) return { inner, wrapper: t('classify.wrapper.libraryProxy'), archived: false };
     }
   }
   return undefined;

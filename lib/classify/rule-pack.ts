@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { t } from '../i18n';
 import { fail, ok, type Result } from '../model/result';
 import { sourceTypeSchema } from '../model/source-type';
 import { readJsonSafely } from '../exchange/import-json';
@@ -12,7 +13,7 @@ export const rulePackRuleSchema = z.object({
     .min(1)
     .max(253)
     .transform((h) => h.trim().toLowerCase().replace(/^www\d*\./, ''))
-    .pipe(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/, 'should be a host name such as "example.org.uk"')),
+    .pipe(z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+)*$/, { error: () => t('classify.rulePackFile.hostName') })),
   type: sourceTypeSchema,
   /** What the organisation is and how the moderator knows, shown in the verdict. */
   note: z.string().min(1).max(500),
@@ -38,11 +39,12 @@ export function parseRulePack(json: unknown): Result<RulePack> {
   const parsed = safeParseUntrusted(rulePackSchema, json, { reportInput: true });
   if (parsed.success) return ok(parsed.data);
   const issue = parsed.error.issues[0];
-  if (!issue) return fail('invalid-input', 'This file is not a Health Clipper rule pack.');
-  const where = issue.path.length ? ` (at ${issue.path.join('.').slice(0, 80)})` : '';
-  // Our own refinements speak English already; zod's built-in messages ("Invalid input: expected object, received number") are rephrased.
-  const problem = `${issue.path.length ? 'the value' : 'the file'} ${describeIssue(issue)}`;
-  return fail('invalid-input', `This file is not a Health Clipper rule pack${where}: ${problem}.`);
+  if (!issue) return fail('invalid-input', t('classify.rulePackFile.notAPack'));
+  // zod's built-in messages ("Invalid input: expected object, received number") are rephrased by describeIssue.
+  const problem = describeIssue(issue);
+  return fail('invalid-input', issue.path.length
+    ? t('classify.rulePackFile.problemAt', { path: issue.path.join('.').slice(0, 80), problem })
+    : t('classify.rulePackFile.problem', { problem }));
 }
 
 /** Largest rule-pack file read, in characters: far above any real list, far below what could freeze the page. */
@@ -55,9 +57,13 @@ export const MAX_RULE_PACK_CHARS = 2_000_000;
  * a sentence for the user.
  */
 export function readRulePackFile(text: string): Result<RulePack> {
-  if (text.length > MAX_RULE_PACK_CHARS) return fail('invalid-input', 'That file is too large to be a rule pack.');
+  if (text.length > MAX_RULE_PACK_CHARS) return fail('invalid-input', t('classify.rulePackFile.tooLarge'));
   const read = readJsonSafely(text, { maxChars: MAX_RULE_PACK_CHARS, maxDepth: 16 });
-  // The JSON reader's sentences name collection files, its first user.
-  if (!read.ok) return fail('invalid-input', read.message.replace(/([Cc])ollection file/g, (_, c: string) => (c === 'C' ? 'Rule pack' : 'rule pack')));
+  // The JSON reader's sentences name collection files, its first user. Until it returns codes, its
+  // English words are swapped for ours; in another language its sentence is shown as it is.
+  if (!read.ok) {
+    return fail('invalid-input', read.message.replace(/([Cc])ollection file/g, (_, c: string) =>
+      c === 'C' ? t('classify.rulePackFile.nameStart') : t('classify.rulePackFile.name')));
+  }
   return parseRulePack(read.value);
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n';
 import type { ClipDraftInput, ClipFallback, ClipKind, TextQuote } from '../model/clip';
 import { PAGE_CLIP_LIMITS } from './clip-limits';
 import { parsePageDate } from './dates';
@@ -25,14 +26,6 @@ export interface ClipSource {
   /** The user's current selection as a quote, and its HTML, when there is one. */
   selection?: { quote: TextQuote; html: string };
 }
-
-const FALLBACK_MESSAGES = {
-  noArticleSelection: 'This page has no single main article, so we kept the text you selected.',
-  noArticleVisible:
-    'This page has no single main article (it may be a list, a forum index or a search page), so we kept all of its visible text.',
-  noText: 'We could not find any text on this page, so we kept its link and description.',
-  tooLarge: 'This page is too large to save in full, so we kept its link and a short description.',
-} as const;
 
 function fallback(reason: ClipFallback['reason'], message: string): ClipFallback {
   return { reason, message };
@@ -67,10 +60,10 @@ export function buildClipDraft(source: ClipSource, mode: ClipMode, budget: ClipB
   const asLink = (fb?: ClipFallback): ClipDraftInput => ({ kind: 'link', facts, fallback: fb });
 
   if (mode === 'link') return asLink();
-  if (mode === 'selection') return asSelection() ?? asLink(fallback('no-article', 'No text was selected, so we kept the link.'));
+  if (mode === 'selection') return asSelection() ?? asLink(fallback('no-article', t('clip.noSelection')));
 
   const elementCount = doc.getElementsByTagName('*').length;
-  if (elementCount > budget.maxElements) return asLink(fallback('too-large', FALLBACK_MESSAGES.tooLarge));
+  if (elementCount > budget.maxElements) return asLink(fallback('too-large', t('clip.tooLarge')));
 
   const article = extractArticle(doc, budget.maxElements);
   if (article) {
@@ -89,7 +82,7 @@ export function buildClipDraft(source: ClipSource, mode: ClipMode, budget: ClipB
     };
   }
 
-  const fromSelection = asSelection(fallback('no-article', FALLBACK_MESSAGES.noArticleSelection));
+  const fromSelection = asSelection(fallback('no-article', t('clip.noArticleSelection')));
   if (fromSelection) return fromSelection;
 
   const visible = doc.body ? collectVisibleText(doc.body, PAGE_CLIP_LIMITS.maxTextChars) : '';
@@ -99,8 +92,8 @@ export function buildClipDraft(source: ClipSource, mode: ClipMode, budget: ClipB
       facts,
       contentText: visible,
       contentHtml: textToHtml(visible),
-      fallback: fallback('no-article', FALLBACK_MESSAGES.noArticleVisible),
+      fallback: fallback('no-article', t('clip.noArticleVisible')),
     };
   }
-  return asLink(fallback('no-article', FALLBACK_MESSAGES.noText));
+  return asLink(fallback('no-article', t('clip.noText')));
 }

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod';
+import { t } from '../i18n';
 import { CLIP_KINDS, textQuoteSchema } from '../model/clip';
 import { highlightMeaningSchema, highlightPlacementSchema, textPositionSchema } from '../model/highlight';
 import { fail } from '../model/result';
@@ -41,15 +42,15 @@ const envelopeSchema = z.object({ type: z.enum(MESSAGE_TYPES), input: z.unknown(
 /** Parses one message's input with its schema and runs its handler. */
 function handle<K extends MessageType>(handlers: ProtocolHandlers, type: K, input: unknown, sender: MessageSender): Promise<unknown> | unknown {
   const parsed = inputSchemas[type].safeParse(input);
-  return parsed.success ? handlers[type](parsed.data, sender) : fail('invalid-input', 'Bad request.');
+  return parsed.success ? handlers[type](parsed.data, sender) : fail('invalid-input', t('messages.badRequest'));
 }
 
 /** Checks a message (envelope, sender rights, input) and runs its handler; exported for tests. */
 export async function dispatchMessage(handlers: ProtocolHandlers, message: unknown, fromPage: boolean, sender: MessageSender = {}): Promise<unknown> {
   const envelope = envelopeSchema.safeParse(message);
-  if (!envelope.success) return fail('invalid-input', 'Unknown request.');
+  if (!envelope.success) return fail('invalid-input', t('messages.badRequest'));
   const { type, input } = envelope.data;
-  if (fromPage && !CONTENT_SCRIPT_MESSAGES.has(type)) return fail('invalid-input', 'Not allowed from a web page.');
+  if (fromPage && !CONTENT_SCRIPT_MESSAGES.has(type)) return fail('invalid-input', t('messages.notFromPage'));
   return handle(handlers, type, input, sender);
 }
 
@@ -64,7 +65,7 @@ export function listenForMessages(handlers: ProtocolHandlers): void {
     const ownPage = sender.url?.startsWith(browser.runtime.getURL('/')) === true;
     const from: MessageSender = { tabId: sender.tab?.id, url: sender.url };
     return dispatchMessage(handlers, message, !ownPage, from).catch(() =>
-      fail('unexpected', 'Something went wrong inside the extension. Try again.'),
+      fail('unexpected', t('messages.unexpected')),
     );
   });
 }

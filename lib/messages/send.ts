@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { t } from '../i18n';
 import type { MessageInput, MessageOutput, MessageType } from './protocol';
 
 /**
@@ -10,7 +11,7 @@ export async function sendMessage<K extends MessageType>(type: K, input: Message
     return (await browser.runtime.sendMessage({ type, input })) as MessageOutput<K>;
   } catch {
     // A literal, not fail(): lib/model/result pulls in zod, which page scripts must not carry.
-    const error = { code: 'unexpected', message: 'The extension did not answer. Reload the page or close this window, then try again.' } as const;
+    const error = { code: 'unexpected', message: t('messages.noAnswer') } as const;
     return { ok: false, error } as MessageOutput<K>;
   }
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { t } from '../i18n';
 import { qualityFactsSchema } from './quality-facts';
 import { resolveSourceType } from './site-rules';
 import { sourceTypeSchema, sourceVerdictSchema, type SiteRule } from './source-type';
@@ -16,11 +17,12 @@ export const CLIP_KINDS = ['article', 'selection', 'link'] as const;
 export const clipKindSchema = z.enum(CLIP_KINDS);
 export type ClipKind = z.infer<typeof clipKindSchema>;
 
-const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date');
+// Messages are functions so t() runs when a value is checked, never at import time.
+const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { error: () => t('messages.value.notADate') });
 const httpUrl = z
   .string()
   .max(8_000)
-  .refine((s) => /^https?:\/\//i.test(s), 'not a web address');
+  .refine((s) => /^https?:\/\//i.test(s), { error: () => t('messages.value.notAWebAddress') });
 
 /** Tags are trimmed, lower-cased for matching, and kept short. */
 export const tagSchema = z.string().trim().min(1).max(CLIP_LIMITS.maxTagLength);

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { t } from '../i18n';
 import type { Clip } from './clip';
 import type { Highlight } from './highlight';
 
@@ -24,9 +25,9 @@ export const COLLECTION_LIMITS = {
 const id = z.string().min(1).max(100);
 const shortText = z.string().trim().max(COLLECTION_LIMITS.maxTitle);
 const longText = z.string().max(COLLECTION_LIMITS.maxText);
-const isoDateTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'not a date');
+const isoDateTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), { error: () => t('messages.value.notADate') });
 /** A calendar date the user picked (YYYY-MM-DD), no time zone games. */
-export const calendarDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'not a date');
+export const calendarDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => t('messages.value.notADate') });
 
 /**
  * Where an item came from when it was imported from someone else's
@@ -113,7 +114,7 @@ export type SubscriptionSchedule = (typeof SUBSCRIPTION_SCHEDULES)[number];
  */
 export const subscriptionSchema = z.object({
   /** The https address of the published file. */
-  url: z.string().max(2_000).refine((s) => /^https:\/\//i.test(s), 'not a secure web address'),
+  url: z.string().max(2_000).refine((s) => /^https:\/\//i.test(s), { error: () => t('messages.value.notASecureWebAddress') }),
   /** Validators from the last applied download, sent back as If-None-Match / If-Modified-Since. */
   etag: z.string().max(500).optional(),
   lastModified: z.string().max(100).optional(),

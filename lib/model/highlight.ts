@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { t } from '../i18n';
 import { CLIP_LIMITS, textQuoteSchema } from './clip';
 import { HIGHLIGHT_MEANINGS } from './highlight-meanings';
 import { selectorsSchema } from './selectors';
@@ -11,7 +12,7 @@ export const highlightMeaningSchema = z.enum(HIGHLIGHT_MEANINGS);
 /** Where the passage sat in the page's text when it was highlighted (W3C TextPositionSelector). */
 export const textPositionSchema = z
   .object({ start: z.number().int().min(0), end: z.number().int().min(0) })
-  .refine((p) => p.end > p.start, 'end must be after start');
+  .refine((p) => p.end > p.start, { error: () => t('messages.value.endAfterStart') });
 
 /** A highlight as the page side describes it: untrusted until parsed. */
 export const highlightDraftSchema = z.object({

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { t } from '../i18n';
 import { CLIP_LIMITS } from './clip';
 
 /**
@@ -39,7 +40,7 @@ export const textPositionSelectorSchema = z
     start: offset,
     end: offset,
   })
-  .refine((p) => p.end >= p.start, 'end must not be before start');
+  .refine((p) => p.end >= p.start, { error: () => t('messages.value.endNotBeforeStart') });
 export type TextPositionSelector = z.infer<typeof textPositionSelectorSchema>;
 
 /**
@@ -84,5 +85,5 @@ export const selectorsSchema = z
   .array(selectorSchema)
   .min(1)
   .max(SELECTOR_LIMITS.maxSelectors)
-  .refine((list) => list.filter((s) => s.type === 'TextQuoteSelector').length === 1, 'needs exactly one TextQuoteSelector');
+  .refine((list) => list.filter((s) => s.type === 'TextQuoteSelector').length === 1, { error: () => t('messages.value.oneQuote') });
 export type Selectors = z.infer<typeof selectorsSchema>;

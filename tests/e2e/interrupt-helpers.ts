@@ -127,7 +127,7 @@ export async function wakeWorker(control: Page, extensionId: string, timeoutMs =
   const context = control.context();
   const until = Date.now() + timeoutMs;
   for (;;) {
-    // An unknown message: the background answers "Unknown request", and is running from then on.
+    // An unknown message: the background refuses it (messages.badRequest), and is running from then on.
     await control.evaluate(() => chrome.runtime.sendMessage({ type: 'wake-up' }).catch(() => undefined));
     const live = context.serviceWorkers().filter((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
     for (const worker of live.reverse()) {

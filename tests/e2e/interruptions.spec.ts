@@ -93,7 +93,7 @@ const pause = (ms: number) => new Promise((ok) => setTimeout(ok, Math.max(0, ms)
 
 /** Messages a save may end with when it did not go through; each tells the user what to do. */
 const PLAIN_FAILURES = [
-  'The extension did not answer. Reload the page or close this window, then try again.',
+  'Health Clipper did not answer. Reload the page or close this window, then try again.',
   'That tab is closed. Open the page again and try once more.',
 ];
 

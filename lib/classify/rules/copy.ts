@@ -1,6 +1,7 @@
+import { t } from '../../i18n';
 import { registrableDomain } from '../host';
 import type { Finding, RuleContext } from './context';
-import { findOrganisation, OWNER_WORDS } from './lookup';
+import { findOrganisation, ownerWords } from './lookup';
 import { builtInLists, listLabel } from '../lists/index';
 import { findEntry } from './lookup';
 
@@ -25,8 +26,8 @@ export function copyRule(ctx: RuleContext): Finding | undefined {
       confidence: 0.5,
       rule: 'copy:of-official',
       reasons: [
-        `This page is a copy of a page on ${canonical.host}, served from ${ctx.host}, which is not an official address.`,
-        'Official text can be copied by anyone; only the address shows who publishes a page.',
+        t('classify.copy.ofOfficial', { original: canonical.host, host: ctx.host }),
+        t('classify.copy.anyoneCanCopy'),
       ],
       subtype: 'copy of another site',
     };
@@ -39,8 +40,8 @@ export function copyRule(ctx: RuleContext): Finding | undefined {
     rule: 'copy:of-listed-site',
     list: listLabel(org.list),
     reasons: [
-      `This page says it is a copy of a page on ${canonical.host}, which is ${org.entry.name} (${OWNER_WORDS[org.type]}).`,
-      `It is served from ${ctx.host}, so the copy may differ from the original.`,
+      t('classify.copy.ofListed', { original: canonical.host, name: org.entry.name, owner: ownerWords(org.type) }),
+      t('classify.copy.servedFrom', { host: ctx.host }),
     ],
     subtype: 'copy of another site',
   };

@@ -1,3 +1,5 @@
+import { t } from '../../i18n';
+import { SOURCE_TYPE_LABELS } from '../../model/source-labels';
 import type { SourceType } from '../../model/source-type';
 import { hasSignal, type Finding, type RuleContext } from './context';
 
@@ -22,38 +24,42 @@ function score(ctx: RuleContext): Map<SourceType, Score> {
     s.evidence.push(evidence);
     scores.set(type, s);
   };
-  if (hasSignal(ctx, 'charity:number')) add('charity', 4, 'The page states a registered charity number.');
-  if (hasSignal(ctx, 'charity:us-nonprofit')) add('charity', 3, 'The page says the organisation is a 501(c)(3) non-profit.');
-  if (hasSignal(ctx, 'charity:registered')) add('charity', 3, 'The page says the organisation is a registered charity.');
-  if (hasSignal(ctx, 'charity:donate') && scores.has('charity')) add('charity', 1, 'The page asks for donations.');
+  if (hasSignal(ctx, 'charity:number')) add('charity', 4, t('classify.evidence.charityNumber'));
+  if (hasSignal(ctx, 'charity:us-nonprofit')) add('charity', 3, t('classify.evidence.usNonprofit'));
+  if (hasSignal(ctx, 'charity:registered')) add('charity', 3, t('classify.evidence.registeredCharity'));
+  if (hasSignal(ctx, 'charity:donate') && scores.has('charity')) add('charity', 1, t('classify.evidence.donations'));
 
-  if (hasSignal(ctx, 'shop:')) add('commercial', 4, 'The page has shop features (basket, prices or a shop platform).');
-  if (hasSignal(ctx, 'jsonld:Product', 'jsonld:Offer', 'jsonld:Store', 'og:type:product')) add('commercial', 4, 'The page describes a product for sale.');
-  if (hasSignal(ctx, 'pharma:')) add('commercial', 4, 'The page carries pharmaceutical marketing details (job code or prescribing information).');
-  if (SHOP_PATH.test(ctx.path)) add('commercial', ctx.urlOnly ? 3 : 1, 'The address has the shape of an online shop\u2019s page.');
-  if (hasSignal(ctx, 'jsonld:MedicalClinic', 'jsonld:Physician', 'jsonld:Dentist', 'jsonld:MedicalBusiness')) add('commercial', 2, 'The page describes a clinic or practice as a business.');
+  if (hasSignal(ctx, 'shop:')) add('commercial', 4, t('classify.evidence.shop'));
+  if (hasSignal(ctx, 'jsonld:Product', 'jsonld:Offer', 'jsonld:Store', 'og:type:product')) add('commercial', 4, t('classify.evidence.product'));
+  if (hasSignal(ctx, 'pharma:')) add('commercial', 4, t('classify.evidence.pharma'));
+  if (SHOP_PATH.test(ctx.path)) add('commercial', ctx.urlOnly ? 3 : 1, t('classify.evidence.shopAddress'));
+  if (hasSignal(ctx, 'jsonld:MedicalClinic', 'jsonld:Physician', 'jsonld:Dentist', 'jsonld:MedicalBusiness')) add('commercial', 2, t('classify.evidence.clinic'));
 
-  if (hasSignal(ctx, 'jsonld:NewsArticle', 'jsonld:ReportageNewsArticle', 'jsonld:AnalysisNewsArticle', 'jsonld:OpinionNewsArticle')) add('news', 3, 'The page describes itself as a news article.');
-  if (hasSignal(ctx, 'publisher:news')) add('news', 3, 'The publisher describes itself as a news organisation.');
+  if (hasSignal(ctx, 'jsonld:NewsArticle', 'jsonld:ReportageNewsArticle', 'jsonld:AnalysisNewsArticle', 'jsonld:OpinionNewsArticle')) add('news', 3, t('classify.evidence.newsArticle'));
+  if (hasSignal(ctx, 'publisher:news')) add('news', 3, t('classify.evidence.newsPublisher'));
 
   const firstPerson = hasSignal(ctx, 'voice:first-person');
   const blogShape = hasSignal(ctx, 'jsonld:BlogPosting', ...BLOG_PLATFORMS) || DATED_POST_PATH.test(ctx.path) || /\/blog\//.test(ctx.path);
-  if (firstPerson) add('peer', blogShape ? 3 : 2, 'The page is written in the first person (I, me, my).');
-  if (firstPerson && hasSignal(ctx, 'author:person')) add('peer', 1, 'A named person is the author.');
-  if (firstPerson && hasSignal(ctx, 'voice:diary')) add('peer', 1, 'It reads like a personal account ("my diagnosis", "my story").');
-  if (ctx.urlOnly && DATED_POST_PATH.test(ctx.path)) add('peer', 2, 'The address has the shape of a post on a personal blog.');
+  if (firstPerson) add('peer', blogShape ? 3 : 2, t('classify.evidence.firstPerson'));
+  if (firstPerson && hasSignal(ctx, 'author:person')) add('peer', 1, t('classify.evidence.namedAuthor'));
+  if (firstPerson && hasSignal(ctx, 'voice:diary')) add('peer', 1, t('classify.evidence.diary'));
+  if (ctx.urlOnly && DATED_POST_PATH.test(ctx.path)) add('peer', 2, t('classify.evidence.blogAddress'));
   if (hasSignal(ctx, 'ads:')) {
-    for (const t of ['commercial', 'news'] as const) if (scores.has(t)) add(t, 1, 'The page carries adverts.');
+    for (const type of ['commercial', 'news'] as const) if (scores.has(type)) add(type, 1, t('classify.evidence.adverts'));
   }
   return scores;
 }
 
-const SUMMARY: Partial<Record<SourceType, string>> = {
-  charity: 'The page says it is from a registered charity or non-profit.',
-  commercial: 'The page looks like a company\u2019s: it sells products or carries product marketing.',
-  news: 'The page describes itself as a news article.',
-  peer: 'This looks like a personal blog post or story, written in the person\u2019s own voice.',
-};
+/** The one-line summary for the type the evidence points to. */
+function summary(type: SourceType): string {
+  switch (type) {
+    case 'charity': return t('classify.evidence.summaryCharity');
+    case 'commercial': return t('classify.evidence.summaryCommercial');
+    case 'news': return t('classify.evidence.newsArticle');
+    case 'peer': return t('classify.evidence.summaryPeer');
+    default: return t('classify.evidence.summaryOther', { type: SOURCE_TYPE_LABELS[type] });
+  }
+}
 
 /** Page evidence when no list knows the host (§5.2 step 7); a single weak cue gives a low-confidence verdict. */
 export function evidenceRule(ctx: RuleContext): Finding | undefined {
@@ -66,7 +72,7 @@ export function evidenceRule(ctx: RuleContext): Finding | undefined {
     type,
     confidence,
     rule: `evidence:${type}`,
-    reasons: [SUMMARY[type] ?? `The page looks like ${type}.`, ...evidence],
+    reasons: [summary(type), ...evidence],
     subtype: type === 'peer' ? 'blog post' : undefined,
   };
 }

@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import type { SourceType } from '../../model/source-type';
 import { findDomain } from '../host';
 import { builtInLists, listLabel, type DomainList, type ListEntry } from '../lists/index';
@@ -44,16 +45,18 @@ export function findOrganisation(host: string, path?: string): ListMatch | undef
   return best;
 }
 
-/** "a charity", "a company"…: how a host's owner is described beside its name. */
-export const OWNER_WORDS: Record<SourceType, string> = {
-  official: 'a public body',
-  charity: 'a charity',
-  peer: 'a community',
-  commercial: 'a company',
-  research: 'a research publisher',
-  news: 'a news publisher',
-  other: 'an organisation',
-  unknown: 'an organisation',
-};
+/** "a charity", "a company"…: how a host's owner is described beside its name, in the user's language. */
+export function ownerWords(type: SourceType): string {
+  switch (type) {
+    case 'official': return t('classify.owner.official');
+    case 'charity': return t('classify.owner.charity');
+    case 'peer': return t('classify.owner.peer');
+    case 'commercial': return t('classify.owner.commercial');
+    case 'research': return t('classify.owner.research');
+    case 'news': return t('classify.owner.news');
+    case 'other':
+    case 'unknown': return t('classify.owner.other');
+  }
+}
 
 export { listLabel };

@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import type { SourceType } from '../../model/source-type';
 import { builtInLists } from '../lists/index';
 import { hasSignal, type RuleContext } from './context';
@@ -13,30 +14,30 @@ export function evidenceNotes(ctx: RuleContext, type: SourceType): { supporting:
   if (!officialAddress) {
     const labels = ctx.host.split('.');
     if (labels.some((l) => /nhs/.test(l))) {
-      conflicting.push('The address contains \u201cnhs\u201d but is not an NHS address (those end in .nhs.uk, .nhs.scot or .nhs.wales).');
+      conflicting.push(t('classify.notes.fakeNhs'));
     } else if (labels.slice(0, -1).some((l) => /gov/.test(l))) {
-      conflicting.push('The address contains \u201cgov\u201d but is not a government address.');
+      conflicting.push(t('classify.notes.fakeGov'));
     }
-    if (hasSignal(ctx, 'claim:official-website')) conflicting.push('The page says it is an official website, but its address is not an official one.');
-    if (hasSignal(ctx, 'design:nhsuk')) conflicting.push('The page uses the NHS design system, which anyone can use; the address is not an NHS one.');
-    if (hasSignal(ctx, 'jsonld:GovernmentOrganization')) conflicting.push('The page describes its publisher as a government body, but the address is not a government one.');
+    if (hasSignal(ctx, 'claim:official-website')) conflicting.push(t('classify.notes.claimsOfficial'));
+    if (hasSignal(ctx, 'design:nhsuk')) conflicting.push(t('classify.notes.nhsDesign'));
+    if (hasSignal(ctx, 'jsonld:GovernmentOrganization')) conflicting.push(t('classify.notes.claimsGovernment'));
     if (ctx.siteName && /\b(nhs|gov(ernment)?)\b/i.test(ctx.siteName) && type !== 'official') {
-      conflicting.push(`The page calls its site \u201c${ctx.siteName.slice(0, 60)}\u201d, but the address is not an official one.`);
+      conflicting.push(t('classify.notes.siteName', { name: ctx.siteName.slice(0, 60) }));
     }
   }
   if (type !== 'peer' && hasSignal(ctx, 'voice:first-person') && (type === 'charity' || type === 'official')) {
-    conflicting.push('Parts are written in the first person: this may be a personal story told on the site.');
+    conflicting.push(t('classify.notes.firstPersonParts'));
   }
-  if (type === 'peer' && hasSignal(ctx, 'charity:number')) supporting.push('The site that hosts it states a registered charity number.');
-  if (type === 'charity' && hasSignal(ctx, 'charity:number')) supporting.push('The page states a registered charity number.');
-  if (type === 'charity' && hasSignal(ctx, 'shop:', 'jsonld:Product')) conflicting.push('The page sells things (a charity shop or fundraising product).');
-  if (type !== 'commercial' && type !== 'news' && hasSignal(ctx, 'ads:')) conflicting.push('The page carries adverts.');
-  if ((type === 'commercial' || type === 'news') && hasSignal(ctx, 'ads:')) supporting.push('The page carries adverts.');
-  if (type === 'commercial' && hasSignal(ctx, 'jsonld:Product', 'shop:')) supporting.push('The page sells products.');
-  if (type === 'news' && hasSignal(ctx, 'jsonld:NewsArticle')) supporting.push('The page describes itself as a news article.');
-  if (type === 'research' && hasSignal(ctx, 'meta:citation')) supporting.push('The page carries journal citation details.');
-  if (type !== 'research' && hasSignal(ctx, 'meta:citation-journal')) conflicting.push('The page carries journal citation details.');
-  if (type === 'peer' && hasSignal(ctx, 'voice:first-person')) supporting.push('Written in the first person.');
-  if (type !== 'news' && type !== 'official' && hasSignal(ctx, 'jsonld:NewsArticle') && type !== 'unknown') conflicting.push('The page is marked up as a news article.');
+  if (type === 'peer' && hasSignal(ctx, 'charity:number')) supporting.push(t('classify.notes.hostCharityNumber'));
+  if (type === 'charity' && hasSignal(ctx, 'charity:number')) supporting.push(t('classify.evidence.charityNumber'));
+  if (type === 'charity' && hasSignal(ctx, 'shop:', 'jsonld:Product')) conflicting.push(t('classify.notes.charityShop'));
+  if (type !== 'commercial' && type !== 'news' && hasSignal(ctx, 'ads:')) conflicting.push(t('classify.evidence.adverts'));
+  if ((type === 'commercial' || type === 'news') && hasSignal(ctx, 'ads:')) supporting.push(t('classify.evidence.adverts'));
+  if (type === 'commercial' && hasSignal(ctx, 'jsonld:Product', 'shop:')) supporting.push(t('classify.notes.sellsProducts'));
+  if (type === 'news' && hasSignal(ctx, 'jsonld:NewsArticle')) supporting.push(t('classify.evidence.newsArticle'));
+  if (type === 'research' && hasSignal(ctx, 'meta:citation')) supporting.push(t('classify.notes.citation'));
+  if (type !== 'research' && hasSignal(ctx, 'meta:citation-journal')) conflicting.push(t('classify.notes.citation'));
+  if (type === 'peer' && hasSignal(ctx, 'voice:first-person')) supporting.push(t('classify.notes.firstPerson'));
+  if (type !== 'news' && type !== 'official' && hasSignal(ctx, 'jsonld:NewsArticle') && type !== 'unknown') conflicting.push(t('classify.evidence.newsArticle'));
   return { supporting, conflicting };
 }

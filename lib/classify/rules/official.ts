@@ -1,3 +1,4 @@
+import { t } from '../../i18n';
 import { builtInLists, listLabel, type ListEntry } from '../lists/index';
 import { hasSignal, signalsWith, type Finding, type RuleContext } from './context';
 import { findEntry } from './lookup';
@@ -26,13 +27,17 @@ function officialSubtype(ctx: RuleContext, suffix: ListEntry | undefined, allow:
   return suffix?.subtype;
 }
 
-const KIND_WORD: Record<string, string> = {
-  'nhs-local': 'an NHS website',
-  government: 'a government website',
-  'foreign-government': 'a government website',
-  parliament: 'a parliament website',
-  intergovernmental: 'an intergovernmental organisation\u2019s website',
-};
+/** "an NHS website", "a government website"…: what kind of official site a suffix list's subtype means. */
+function kindWords(subtype: string | undefined): string {
+  switch (subtype) {
+    case 'nhs-local': return t('classify.official.kindNhs');
+    case 'government':
+    case 'foreign-government': return t('classify.official.kindGovernment');
+    case 'parliament': return t('classify.official.kindParliament');
+    case 'intergovernmental': return t('classify.official.kindIntergovernmental');
+    default: return t('classify.official.kindOther');
+  }
+}
 
 /**
  * Official domain rules and the allowlist (SOURCE-TYPES.md §2.5). Only the
@@ -46,19 +51,18 @@ export function officialRule(ctx: RuleContext): Finding | undefined {
   if (!allow && !suffix) return undefined;
   const subtype = officialSubtype(ctx, suffix, allow);
   const supporting: string[] = [];
-  if (hasSignal(ctx, 'jsonld:MedicalWebPage')) supporting.push('The page declares itself a medical web page (MedicalWebPage).');
-  if (hasSignal(ctx, 'copyright:crown')) supporting.push('The page states Crown copyright.');
-  if (hasSignal(ctx, 'design:nhsuk')) supporting.push('The page uses the NHS design system.');
+  if (hasSignal(ctx, 'jsonld:MedicalWebPage')) supporting.push(t('classify.official.medicalPage'));
+  if (hasSignal(ctx, 'copyright:crown')) supporting.push(t('classify.official.crownCopyright'));
+  if (hasSignal(ctx, 'design:nhsuk')) supporting.push(t('classify.official.nhsDesign'));
   const reasons: string[] = [];
   if (allow) {
-    reasons.push(`${ctx.host} is the website of ${allow.name} (${allow.note}).`);
-    if (suffix) reasons.push(`Addresses ending in .${suffix.domain} are only given to ${suffix.name}.`);
+    reasons.push(t('classify.official.allowlisted', { host: ctx.host, name: allow.name, note: allow.note }));
+    if (suffix) reasons.push(t('classify.official.suffixOnly', { domain: suffix.domain, name: suffix.name }));
   } else if (suffix) {
-    const kind = KIND_WORD[suffix.subtype ?? ''] ?? 'an official website';
-    reasons.push(`${ctx.host} is ${kind}: only ${suffix.name} can use addresses ending in .${suffix.domain}.`);
+    reasons.push(t('classify.official.suffixKind', { host: ctx.host, kind: kindWords(suffix.subtype), name: suffix.name, domain: suffix.domain }));
   }
-  if (subtype === 'news release') reasons.push('This is a news release from an official body: it stays official rather than news.');
-  if (subtype === 'GP practice') reasons.push('The address names a GP practice.');
+  if (subtype === 'news release') reasons.push(t('classify.official.newsRelease'));
+  if (subtype === 'GP practice') reasons.push(t('classify.official.gpPractice'));
   return {
     type: 'official',
     confidence: allow ? 0.9 : 0.95,

@@ -1,3 +1,5 @@
+import { t } from '../../i18n';
+import { describeSubtype } from '../describe-subtype';
 import { builtInLists, listLabel } from '../lists/index';
 import { hasSignal, type Finding, type RuleContext } from './context';
 import { findEntry } from './lookup';
@@ -18,10 +20,10 @@ export function researchRule(ctx: RuleContext): Finding | undefined {
       rule: 'research:host',
       list: listLabel(list),
       reasons: [
-        `${ctx.host} is ${entry.name}, which publishes research (${entry.subtype ?? 'scholarly records'}).`,
-        `${entry.name}: ${entry.note}.`,
+        t('classify.research.host', { host: ctx.host, name: entry.name, what: entry.subtype ? describeSubtype(entry.subtype) : t('classify.research.scholarlyRecords') }),
+        t('classify.listNote', { name: entry.name, note: entry.note }),
       ],
-      supporting: citation ? ['The page carries journal citation details (citation_* tags).'] : [],
+      supporting: citation ? [t('classify.research.citationTags')] : [],
       subtype: entry.subtype,
     };
   }
@@ -33,8 +35,8 @@ export function researchRule(ctx: RuleContext): Finding | undefined {
       rule: 'research:citation-meta',
       reasons: [
         citation
-          ? `The page carries journal citation details${strong ? ' (journal title or DOI)' : ''}, as scholarly articles do.`
-          : 'The page describes itself as a scholarly article (ScholarlyArticle citation markup).',
+          ? t(strong ? 'classify.research.citationStrong' : 'classify.research.citation')
+          : t('classify.research.scholarly'),
       ],
       subtype: 'journal article',
     };

@@ -1,6 +1,7 @@
+import { t } from '../../i18n';
 import { builtInLists, listLabel } from '../lists/index';
 import { hasSignal, signalsWith, type Finding, type RuleContext } from './context';
-import { findEntry, findOrganisation, OWNER_WORDS } from './lookup';
+import { findEntry, findOrganisation, ownerWords } from './lookup';
 
 /** Forum-thread and personal-post shapes that mean members' posts on any host (SOURCE-TYPES.md §4.1, §4.3). */
 const THREAD_PATHS: [RegExp, string][] = [
@@ -26,17 +27,18 @@ const THREAD_PATHS: [RegExp, string][] = [
 /** Personal-story pages on any host: "my story", "your stories", "Neil's story". */
 const STORY_PATH = /\/(my-story|your-stories|personal-stories|real-stories|patient-stories|member-stories|share-your-story|stories-of-hope)(\/|$)|\/[^/]*\b(my-story|[a-z]+s-story)\b[^/]*\/?$/;
 
+/** Product names, the same in every language. */
 const FORUM_SOFTWARE: Record<string, string> = {
   xenforo: 'XenForo',
   vbulletin: 'vBulletin',
   phpbb: 'phpBB',
-  invision: 'Invision Community',
-  smf: 'Simple Machines Forum',
+  invision: 'Invision Community', // i18n-ignore: product name
+  smf: 'Simple Machines Forum', // i18n-ignore: product name
   mybb: 'MyBB',
   vanilla: 'Vanilla',
   discourse: 'Discourse',
   khoros: 'Khoros',
-  telligent: 'Verint (Telligent) community',
+  telligent: 'Verint (Telligent) community', // i18n-ignore: product name
   reddit: 'Reddit',
   lemmy: 'Lemmy',
 };
@@ -56,11 +58,10 @@ function forumSoftware(ctx: RuleContext): string | undefined {
 function runBy(ctx: RuleContext, speakerName?: string): { text: string; facet?: string } {
   const org = findOrganisation(ctx.host);
   if (!org || org.entry.name === speakerName) return { text: '' };
-  const owner = `${org.entry.name} (${OWNER_WORDS[org.type]})`;
-  return { text: `, run by ${owner}`, facet: owner };
+  const owner = `${org.entry.name} (${ownerWords(org.type)})`;
+  return { text: t('classify.ugc.runBy', { owner }), facet: owner };
 }
 
-const RESPECT = 'The words are members\u2019 own, shared from their experience, not the site\u2019s own advice.';
 
 /**
  * User-generated content beats the host's type (SOURCE-TYPES.md §5.2 step 3):
@@ -74,18 +75,23 @@ export function ugcRule(ctx: RuleContext): Finding | undefined {
   if (entry) {
     const by = runBy(ctx, entry.name);
     const isBlog = entry.subtype === 'blog post';
-    const what = isBlog ? 'A post on a blog hosted by' : entry.subtype === 'story collection' ? 'A personal account on' : entry.subtype === 'social post' ? 'A post on' : 'A member\u2019s post on';
+    const who = { name: entry.name, runBy: by.text };
+    const summary = isBlog
+      ? t('classify.ugc.blogPost', who)
+      : entry.subtype === 'story collection'
+        ? t('classify.ugc.storyCollection', who)
+        : entry.subtype === 'social post' ? t('classify.ugc.socialPost', who) : t('classify.ugc.memberPost', who);
     return {
       type: 'peer',
       confidence: 0.9,
       rule: 'peer:ugc-host',
       list: listLabel(list),
       reasons: [
-        `${what} ${entry.name}${by.text}.`,
-        `${entry.name}: ${entry.note}.`,
-        isBlog ? 'Blogs there are mostly written by people about their own lives.' : RESPECT,
+        summary,
+        t('classify.listNote', { name: entry.name, note: entry.note }),
+        isBlog ? t('classify.ugc.blogsThere') : t('classify.ugc.respect'),
       ],
-      supporting: software ? [`Built with ${software} forum software.`] : [],
+      supporting: software ? [t('classify.ugc.builtWith', { software })] : [],
       subtype: entry.subtype,
       hostFacet: by.facet ?? (isBlog ? undefined : entry.name),
     };
@@ -97,19 +103,19 @@ export function ugcRule(ctx: RuleContext): Finding | undefined {
     const by = runBy(ctx);
     const subtype = shape?.[1] ?? (markup === 'jsonld:SocialMediaPosting' ? 'social post' : 'forum thread');
     const evidence = [
-      software ? `The page is built with ${software} forum software.` : '',
-      shape ? `The address has the shape of a ${shape[1]}.` : '',
-      markup ? `The page marks itself up as a ${markup === 'jsonld:SocialMediaPosting' ? 'social media post' : 'forum post'}.` : '',
+      software ? t('classify.ugc.pageBuiltWith', { software }) : '',
+      shape ? t(shape[1] === 'social post' ? 'classify.ugc.shapeSocial' : 'classify.ugc.shapeThread') : '',
+      markup ? t(markup === 'jsonld:SocialMediaPosting' ? 'classify.ugc.markupSocial' : 'classify.ugc.markupForum') : '',
     ].filter(Boolean);
     const strong = Boolean(software) || (Boolean(shape) && Boolean(markup));
     const summary = shape || software
-      ? `A member\u2019s post in a ${subtype} on ${ctx.host}${by.text}.`
-      : `A member\u2019s post: the page marks itself up as a forum or social post${by.text}.`;
+      ? t(subtype === 'social post' ? 'classify.ugc.postInSocial' : 'classify.ugc.postInThread', { host: ctx.host, runBy: by.text })
+      : t('classify.ugc.postByMarkup', { runBy: by.text });
     return {
       type: 'peer',
       confidence: strong ? 0.85 : shape && by.facet ? 0.8 : 0.7,
       rule: software ? 'peer:forum-software' : shape ? 'peer:forum-path' : 'peer:forum-markup',
-      reasons: [summary, ...evidence, RESPECT],
+      reasons: [summary, ...evidence, t('classify.ugc.respect')],
       subtype,
       hostFacet: by.facet,
     };
@@ -123,8 +129,10 @@ export function ugcRule(ctx: RuleContext): Finding | undefined {
       confidence: org ? 0.7 : 0.55,
       rule: 'peer:story-path',
       reasons: [
-        org ? `A personal story on ${ctx.host}, the website of ${org.entry.name} (${OWNER_WORDS[org.type]}).` : `A personal story on ${ctx.host}.`,
-        'The address marks it as someone\u2019s own story of their experience.',
+        org
+          ? t('classify.ugc.storyOnOrg', { host: ctx.host, name: org.entry.name, owner: ownerWords(org.type) })
+          : t('classify.ugc.storyOn', { host: ctx.host }),
+        t('classify.ugc.storyPath'),
       ],
       subtype: 'personal story',
       hostFacet: by.facet,

@@ -37,7 +37,7 @@ const CASES: Case[] = [
   ['ClinicalTrials.gov record', 'https://clinicaltrials.gov/ct2/show/NCT03746262?term=Guardant+Health', [], 'research', 'clinicaltrials.gov'],
   ['BMJ article', 'https://www.bmj.com/content/384/bmj-2023-076000', ['meta:citation'], 'research', 'bmj.com'],
   ['unknown journal host with citation tags', 'https://journal.example.org/article/42', ['meta:citation'], 'research', 'citation'],
-  ['unknown host declaring a ScholarlyArticle', 'https://papers.example.org/x', ['jsonld:ScholarlyArticle'], 'research', 'citation'],
+  ['unknown host declaring a ScholarlyArticle', 'https://papers.example.org/x', ['jsonld:ScholarlyArticle'], 'research', 'scholarly article'],
 
   // Charities.
   ['Diabetes UK guide', 'https://www.diabetes.org.uk/about-diabetes/looking-after-diabetes/hypos', ['og:type:article'], 'charity', 'Diabetes UK'],

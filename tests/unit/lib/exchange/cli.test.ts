@@ -26,7 +26,7 @@ describe('npm run collection (the moderator’s check)', () => {
       '$.exportedAt: should be a date and time like 2026-11-24T10:00:00Z',
       '$.collection.items[0].url: should be a web address starting with http:// or https://',
       '$.collection.items[1].title: is missing',
-      '$.collection.items[1].highlight.selectors: needs exactly one TextQuoteSelector',
+      '$.collection.items[1].highlight.selectors: needs exactly one quoted passage',
       'not valid (4 problems).',
     ]);
     expect(code).toBe(1);

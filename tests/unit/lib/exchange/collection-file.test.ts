@@ -142,7 +142,7 @@ describe('parseCollectionFile refuses, in plain English', () => {
       { path: '$.collection.title', message: 'is missing' },
       { path: '$.collection.items[0].title', message: 'should be text (in quotes), but is a whole number' },
       { path: '$.collection.items[0].sourceType', message: expect.stringMatching(/^should be one of "official", "charity", "peer"/) },
-      { path: '$.collection.items[1].highlight.selectors', message: 'needs exactly one TextQuoteSelector' },
+      { path: '$.collection.items[1].highlight.selectors', message: 'needs exactly one quoted passage' },
     ]);
     expect(checked.message).toMatch(/^The file could not be imported: 6 things in it are not right\.\n• \$\.exportedAt: should be a date/);
     const one = checkCollectionFile(text({ ...good(), generator: 5 }));

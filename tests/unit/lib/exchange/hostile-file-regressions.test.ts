@@ -37,7 +37,7 @@ describe('hostile files the fuzz tests found', () => {
 
   it('a rule pack or a backup with a wrong type says so in our words, not zod’s ("Invalid input: expected …")', () => {
     const pack = readRulePackFile('{"format":"health-clipper-rule-pack","formatVersion":1,"name":"x","version":"1","rules":[{"host":7,"type":"charity","note":"n"}]}');
-    expect(pack).toMatchObject({ ok: false, error: { message: 'This file is not a Health Clipper rule pack (at rules.0.host): the value should be text (in quotes), but is a whole number.' } });
+    expect(pack).toMatchObject({ ok: false, error: { message: 'This file is not a Health Clipper rule pack. At rules.0.host, the value should be text (in quotes), but is a whole number.' } });
     const notObject = readRulePackFile('42');
     expect(notObject.ok).toBe(false);
     if (!notObject.ok) expectReadableReason(notObject.error.message, 'rule pack');
