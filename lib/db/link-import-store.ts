@@ -9,8 +9,8 @@ import type { WorkOptions } from './backup-store';
 import type { LibraryDb } from './library-db';
 import { storageError } from './storage-error';
 
-/** Links per write: the cancel is checked between writes. */
-const WRITE_BATCH = 250;
+/** Links per write (as before progress was shown): the cancel is checked between writes. */
+const WRITE_BATCH = 500;
 
 /** Most links one import may add (the importers stop at the same number). */
 const MAX_LINKS = 50_000;
