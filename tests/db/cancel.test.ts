@@ -92,7 +92,7 @@ describe('cancelling a restore', () => {
 });
 
 describe('cancelling a link import', () => {
-  it.each([0, 1, 1_000, 2_500])('cancelled after %i links: nothing is added', async (at) => {
+  it.each([0, 1, 1_000, 2_750])('cancelled after %i links: nothing is added', async (at) => {
     const { db, repo } = await seededRepo();
     const before = await fingerprintLibrary(db);
     const result = await repo.linkImport.apply(links(3_000), cancelAt(at));
