@@ -1,5 +1,6 @@
 import { t } from '../lib/i18n';
 import type { SourceVerdict } from '../lib/model/source-type';
+import { describeSubtype } from '../lib/classify/describe-subtype';
 
 export interface SourceVerdictDetailsProps {
   verdict: SourceVerdict;
@@ -28,7 +29,7 @@ export function SourceVerdictDetails({ verdict }: SourceVerdictDetailsProps) {
       ) : null}
       {facets?.host || facets?.subtype || facets?.archivedFrom || facets?.copyOf ? (
         <dl class="hc-facts">
-          {facets.subtype ? (<><dt>{t('source.kindOfPage')}</dt><dd>{facets.subtype}</dd></>) : null}
+          {facets.subtype ? (<><dt>{t('source.kindOfPage')}</dt><dd>{describeSubtype(facets.subtype)}</dd></>) : null}
           {facets.host ? (<><dt>{t('source.hostedBy')}</dt><dd>{facets.host}</dd></>) : null}
           {facets.archivedFrom ? (
             <><dt>{t('source.archivedCopy')}</dt><dd>{facets.archivedFrom}{facets.archivedAt ? ` (${facets.archivedAt.slice(0, 10)})` : ''}</dd></>

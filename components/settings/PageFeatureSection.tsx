@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { LiveStatus } from '../LiveStatus';
 import { t } from '../../lib/i18n';
 import { isPageFeatureOn, turnOffPageFeature, turnOnPageFeatures, type FeatureSetting, type PagePermissions } from '../../lib/settings/page-features';
-import { StatusMessage } from '../StatusMessage';
 
 /** A permissions event as the browser offers it. */
 interface PermissionEvent {
@@ -82,7 +82,7 @@ export function PageFeatureSection(props: PageFeatureSectionProps) {
       ) : (
         <button type="button" class="hc-primary" onClick={() => void turnOn()}>{t('settings.access.turnOn')}</button>
       )}
-      {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
+      <LiveStatus status={status} />
     </section>
   );
 }

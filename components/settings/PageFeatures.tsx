@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { LiveStatus } from '../LiveStatus';
 import { t } from '../../lib/i18n';
 import { annotateHiddenHostsSetting, annotatePagesSetting, autoHighlightsSetting } from '../../lib/settings/settings';
-import { StatusMessage } from '../StatusMessage';
 import { PageFeatureSection, type WatchedPermissions } from './PageFeatureSection';
 
 export interface PageFeaturesProps {
@@ -36,7 +36,7 @@ function HiddenSites() {
           ))}
         </ul>
       )}
-      {said ? <StatusMessage tone="success">{said}</StatusMessage> : null}
+      <LiveStatus status={said ? { tone: 'success', text: said } : undefined} />
     </>
   );
 }

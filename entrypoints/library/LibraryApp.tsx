@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { StatusMessage } from '../../components/StatusMessage';
+import { LiveStatus } from '../../components/LiveStatus';
 import { getRepository, type DeletedClip } from '../../lib/db/repository';
 import { lazy, Suspense } from 'preact/compat';
 import { ClipListView } from './ClipListView';
@@ -70,7 +71,7 @@ export function LibraryApp() {
 
   return (
     <div class="hc-page">
-      {error ? <StatusMessage tone="error">{error}</StatusMessage> : null}
+      <LiveStatus status={error ? { tone: 'error', text: error } : undefined} />
       {justDeleted ? <StatusMessage tone="success">{t('library.everythingDeleted')}</StatusMessage> : null}
       {wiped && lastBackup !== undefined ? (
         <LibraryWipedBanner notice={wiped} lastBackup={lastBackup} onRestore={goToRestore} onDismiss={() => void dismissLibraryWipeNotice()} />

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { SourceTypeBadge } from '../../components/SourceTypeBadge';
 import { StatusMessage } from '../../components/StatusMessage';
+import { LiveStatus } from '../../components/LiveStatus';
 import { TagInput } from '../../components/TagInput';
 import { displayHost, formatDate } from '../../components/format-date';
 import { useObservable } from '../../components/hooks/use-observable';
@@ -104,7 +105,7 @@ function Reader({ repo, clip, onDelete }: { repo: LibraryRepository; clip: Clip;
             <div class="hc-actions">
               <button type="button" class="hc-primary" onClick={() => void saveEdits()}>{t('reader.saveNotes')}</button>
             </div>
-            {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
+            <LiveStatus status={status} />
           </section>
 
           <HighlightsSection repo={repo} clipId={clip.id} pageUrl={clip.url} />

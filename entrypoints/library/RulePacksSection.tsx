@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { StatusMessage } from '../../components/StatusMessage';
+import { LiveStatus } from '../../components/LiveStatus';
 import { MAX_RULE_PACK_CHARS, readRulePackFile, type RulePack } from '../../lib/classify/rule-pack';
 import { rulePacksSetting } from '../../lib/settings/settings';
 import { t } from '../../lib/i18n';
@@ -65,7 +65,7 @@ export function RulePacksSection() {
           <button type="button" class="hc-primary" onClick={() => void add()}>{t('rules.add')}</button>
         </div>
       ) : null}
-      {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
+      <LiveStatus status={status} />
       {packs.length ? (
         <ul aria-label={t('rules.listLabel')}>
           {packs.map((p) => (

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { SourceTypeBadge } from '../../components/SourceTypeBadge';
-import { StatusMessage } from '../../components/StatusMessage';
+import { LiveStatus } from '../../components/LiveStatus';
 import { formatDate } from '../../components/format-date';
 import { useObservable } from '../../components/hooks/use-observable';
 import type { LibraryRepository } from '../../lib/db/repository';
@@ -57,7 +57,7 @@ export function SiteRulesView({ repo }: SiteRulesViewProps) {
           <button type="submit" class="hc-primary">{t('sites.add')}</button>
         </div>
       </form>
-      {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
+      <LiveStatus status={status} />
       {rules === undefined ? null : rules.length === 0 ? (
         <p class="hc-muted">{t('sites.empty')}</p>
       ) : (

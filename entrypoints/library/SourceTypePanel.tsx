@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { SourceVerdictDetails } from '../../components/SourceVerdictDetails';
 import { Emphasised, EMPHASIS_MARK } from './Emphasised';
-import { StatusMessage } from '../../components/StatusMessage';
+import { LiveStatus } from '../../components/LiveStatus';
 import type { LibraryRepository } from '../../lib/db/repository';
 import type { Clip } from '../../lib/model/clip';
 import { bareHostOf, resolveSourceType } from '../../lib/model/site-rules';
@@ -76,7 +76,7 @@ export function SourceTypePanel({ repo, clip, siteRules }: SourceTypePanelProps)
         </fieldset>
         <button type="submit">{t('reader.type.save')}</button>
       </form>
-      {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
+      <LiveStatus status={status} />
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useObservable } from '../../components/hooks/use-observable';
 import { PageFeatures } from '../../components/settings/PageFeatures';
-import { StatusMessage } from '../../components/StatusMessage';
+import { LiveStatus } from '../../components/LiveStatus';
 import { TagInput } from '../../components/TagInput';
 import { getRepository } from '../../lib/db/repository';
 import { t } from '../../lib/i18n';
@@ -41,7 +41,7 @@ function DefaultTagsSection() {
       <h2 id="hc-options-tags">{t('options.tags.title')}</h2>
       <p>{t('options.tags.what')}</p>
       {tags === undefined ? null : <TagInput tags={tags} suggestions={known} onChange={(next) => void handleChange(next)} label={t('options.tags.label')} />}
-      {said ? <StatusMessage tone="success">{said}</StatusMessage> : null}
+      <LiveStatus status={said ? { tone: 'success', text: said } : undefined} />
     </section>
   );
 }
@@ -91,7 +91,7 @@ function HighlightColoursSection() {
       {HIGHLIGHT_MEANINGS.map((meaning) => (
         <MeaningColour key={meaning} meaning={meaning} colour={colours[meaning]} onPick={(colour) => void pick(meaning, colour)} />
       ))}
-      {said ? <StatusMessage tone="success">{said}</StatusMessage> : null}
+      <LiveStatus status={said ? { tone: 'success', text: said } : undefined} />
     </section>
   );
 }
@@ -122,7 +122,7 @@ function BackupReminderSection() {
       <p>
         {t('options.reminder.backupWhere')} <a href="/library.html#settings">{t('options.reminder.openBackup')}</a>
       </p>
-      {said ? <StatusMessage tone="success">{said}</StatusMessage> : null}
+      <LiveStatus status={said ? { tone: 'success', text: said } : undefined} />
     </section>
   );
 }

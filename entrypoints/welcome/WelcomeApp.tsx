@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { StatusMessage } from '../../components/StatusMessage';
+import { LiveStatus } from '../../components/LiveStatus';
 import { t } from '../../lib/i18n';
 import { turnOnPageFeatures } from '../../lib/settings/page-features';
 import { annotatePagesSetting, autoHighlightsSetting } from '../../lib/settings/settings';
@@ -26,7 +26,7 @@ function AnnotateQuestion() {
         <button type="button" class="hc-primary" onClick={() => void handleYes()}>{t('welcome.annotate.yes')}</button>
         <button type="button" onClick={handleNotNow}>{t('welcome.annotate.notNow')}</button>
       </div>
-      {answer ? <StatusMessage tone={answer.tone}>{answer.text}</StatusMessage> : null}
+      <LiveStatus status={answer} />
     </section>
   );
 }

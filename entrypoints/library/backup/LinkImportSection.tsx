@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ProgressStatus } from '../../../components/ProgressStatus';
 import { SourceTypeBadge } from '../../../components/SourceTypeBadge';
 import { displayHost, formatDate } from '../../../components/format-date';
-import { StatusMessage } from '../../../components/StatusMessage';
+import { LiveStatus } from '../../../components/LiveStatus';
 import { useCancellableWork } from '../../../components/hooks/use-cancellable-work';
 import type { LinkImportPlan } from '../../../lib/db/link-import-store';
 import type { LibraryRepository } from '../../../lib/db/repository';
@@ -162,7 +162,7 @@ export function LinkImportSection({ repo }: LinkImportSectionProps) {
           cancelling={work.cancelling}
         />
       ) : null}
-      {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
+      <LiveStatus status={status} />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import './backup.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ProgressStatus } from '../../../components/ProgressStatus';
-import { StatusMessage } from '../../../components/StatusMessage';
+import { LiveStatus } from '../../../components/LiveStatus';
 import { useCancellableWork } from '../../../components/hooks/use-cancellable-work';
 import type { LibraryCounts } from '../../../lib/db/backup-store';
 import type { LibraryRepository } from '../../../lib/db/repository';
@@ -123,7 +123,7 @@ export function RestoreSection({ repo }: RestoreSectionProps) {
           cancelling={work.cancelling}
         />
       ) : null}
-      {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
+      <LiveStatus status={status} />
     </section>
   );
 }

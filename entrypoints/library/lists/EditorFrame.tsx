@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { StatusMessage } from '../../../components/StatusMessage';
+import { LiveStatus } from '../../../components/LiveStatus';
 import { t } from '../../../lib/i18n';
 
 export interface EditorFrameProps {
@@ -25,7 +26,7 @@ export function EditorFrame({ title, intro, problem, error, announcement, back, 
       <h1 id="hc-editor-title" tabIndex={-1}>{title.trim() || t('lists.editor.untitled')}</h1>
       {intro}
       {problem ? <StatusMessage tone="error">{t('lists.editor.notSaved', { problem })}</StatusMessage> : null}
-      {error ? <StatusMessage tone="error">{error}</StatusMessage> : null}
+      <LiveStatus status={error ? { tone: 'error', text: error } : undefined} />
       <p class="hc-visually-hidden" role="status" aria-live="polite" data-testid="announcer">{announcement}</p>
       {children}
     </main>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { StatusMessage } from '../../../components/StatusMessage';
+import { LiveStatus } from '../../../components/LiveStatus';
 import type { ResolvedCollection } from '../../../lib/consult/types';
 import { prescriptionWarnings, type PrescriptionWarning } from '../../../lib/consult/warnings';
 import type { SiteRule } from '../../../lib/model/source-type';
@@ -78,7 +78,7 @@ export function IssuePanel({ siteRules, prepare, onIssue }: IssuePanelProps) {
         <button type="button" class="hc-primary" onClick={() => void issue()}>{warnings.length ? t('lists.issue.anyway') : t('lists.issue.issue')}</button>
         <button type="button" onClick={close}>{warnings.length ? t('lists.issue.goBack') : t('common.cancel')}</button>
       </div>
-      {error ? <StatusMessage tone="error">{error}</StatusMessage> : null}
+      <LiveStatus status={error ? { tone: 'error', text: error } : undefined} />
     </div>
   );
 }

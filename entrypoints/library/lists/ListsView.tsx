@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { StatusMessage } from '../../../components/StatusMessage';
+import { LiveStatus } from '../../../components/LiveStatus';
 import './lists.css';
 import { UndoToast } from '../../../components/UndoToast';
 import { useObservable } from '../../../components/hooks/use-observable';
@@ -84,7 +85,7 @@ export function ListsView({ repo }: ListsViewProps) {
     <main>
       <p><a href="#">{t('lists.back.toLibrary')}</a></p>
       <h1>{t('lists.overview.heading')}</h1>
-      {error ? <StatusMessage tone="error">{error}</StatusMessage> : null}
+      <LiveStatus status={error ? { tone: 'error', text: error } : undefined} />
       {readError ? <StatusMessage tone="error">{t('lists.overview.readError')}</StatusMessage> : null}
 
       <section aria-labelledby="hc-open-heading">

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { StatusMessage } from '../../../components/StatusMessage';
+import { LiveStatus } from '../../../components/LiveStatus';
 import { collectionHtml } from '../../../components/consult/standalone-html';
 import { downloadFileName } from '../../../lib/consult/download-name';
 import { collectionMarkdown } from '../../../lib/consult/markdown';
@@ -67,8 +67,13 @@ export function OutputsBar({ id, title, siteRules, prepare, defaultCurator = '',
     withList(() => {
       // The print page reads the same choices from its address (entrypoints/print/use-hash-id.ts).
       const extra = `${share.includePrivate ? '&private=1' : ''}${share.quotePeer ? '&peer=1' : ''}`;
-      const opened = window.open(`print.html#id=${encodeURIComponent(id)}${extra}`, '_blank');
-      setStatus(opened ? { tone: 'info', text: t('outputs.printOpened') } : { tone: 'error', text: t('outputs.noTab') });
+      // A tab the extension opens itself, not window.open: Chromium could start a window.open'ed
+      // extension page without the extension APIs, so the print page had no words to show.
+      const url = browser.runtime.getURL(`/print.html#id=${encodeURIComponent(id)}${extra}`);
+      return browser.tabs.create({ url }).then(
+        () => setStatus({ tone: 'info', text: t('outputs.printOpened') }),
+        () => setStatus({ tone: 'error', text: t('outputs.noTab') }),
+      );
     });
   const copy = () =>
     withList(async (resolved) => {
@@ -135,7 +140,7 @@ export function OutputsBar({ id, title, siteRules, prepare, defaultCurator = '',
       </div>
       {/* A new panel for each choice of what to include: a link made before the choice changed must not stay on screen to be copied. */}
       <ShareLinkPanel key={`${share.includePrivate}-${share.quotePeer}`} makeFile={makeShareFile} />
-      {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
+      <LiveStatus status={status} />
       {fallback !== undefined ? (
         <>
           <label for="hc-copy-fallback">{t('outputs.asText')}</label>

@@ -1,6 +1,6 @@
 import './storage.css';
 import { useState } from 'preact/hooks';
-import { StatusMessage } from '../../../components/StatusMessage';
+import { LiveStatus } from '../../../components/LiveStatus';
 import type { LibraryRepository } from '../../../lib/db/repository';
 import { backUpNow } from '../backup/backup-actions';
 import type { Status } from '../backup/status';
@@ -73,7 +73,7 @@ export function DeleteEverythingSection({ repo }: DeleteEverythingSectionProps) 
           {t('storage.deleteHeading')}
         </button>
       </div>
-      {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
+      <LiveStatus status={status} />
     </section>
   );
 }

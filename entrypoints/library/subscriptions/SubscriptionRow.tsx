@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { StatusMessage } from '../../../components/StatusMessage';
+import { LiveStatus } from '../../../components/LiveStatus';
 import { formatDay, shortAddress } from '../../../lib/consult/format';
 import type { LibraryRepository } from '../../../lib/db/repository';
 import { originPattern } from '../../../lib/exchange/fetch-collection';
@@ -108,7 +109,7 @@ export function SubscriptionRow({ repo, collection }: SubscriptionRowProps) {
         </label>
         <button type="button" class="hc-danger" disabled={busy} aria-label={t('follow.stopNamed', { title: collection.title })} onClick={() => void unfollow()}>{t('follow.stop')}</button>
       </div>
-      {status ? <StatusMessage tone={status.tone}>{status.text}</StatusMessage> : null}
+      <LiveStatus status={status} />
       {outcome?.kind === 'changes' ? (
         <ChangesPreview title={collection.title} diff={outcome.diff} busy={busy} onApply={() => void apply()} onDismiss={() => setOutcome(undefined)} />
       ) : null}

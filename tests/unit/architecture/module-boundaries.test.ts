@@ -41,8 +41,9 @@ const RULES: { folder: string; forbidden: RegExp[]; why: string }[] = [
   },
   {
     folder: 'lib/page-highlights',
-    // lib/model/selectors only for its types (erased when bundled).
-    forbidden: [/^lib\/(?!(anchor|page-highlights)\/|model\/(highlight-meanings|selectors)$)/, /^(?!lib\/)/],
+    // lib/model/selectors only for its types (erased when bundled); lib/i18n for the toolbar's
+    // words (a few lines over the browser's own i18n API, no catalogue bundled).
+    forbidden: [/^lib\/(?!(anchor|page-highlights)\/|model\/(highlight-meanings|selectors)$|i18n$)/, /^(?!lib\/)/],
     why: 'runs in web pages: DOM only, small (no zod, no packages, no storage)',
   },
   {
