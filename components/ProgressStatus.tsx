@@ -1,5 +1,6 @@
 import './ProgressStatus.css';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
 import { ProgressAnnouncer, SHOW_AFTER_MS } from '../lib/progress/progress';
 
 export interface ProgressStatusProps {
@@ -12,8 +13,9 @@ export interface ProgressStatusProps {
   text: string;
   /** Offered only where stopping is safe (nothing is left half done). */
   onCancel?: () => void;
+  /** The Cancel button's words; "Cancel" unless the work needs its own. */
   cancelLabel?: string;
-  /** True once Cancel was pressed and the work is winding down. */
+  /** True once Cancel was pressed and the work is winding down: the sentence becomes "Stopping…". */
   cancelling?: boolean;
   /** How long to wait before showing anything (quick work never flickers a bar). */
   delayMs?: number;
@@ -26,7 +28,8 @@ export interface ProgressStatusProps {
  * the start, every tenth of the way or five seconds, and at the end
  * (lib/progress ProgressAnnouncer), not after every batch.
  */
-export function ProgressStatus({ label, done, total, text, onCancel, cancelLabel, cancelling = false, delayMs = SHOW_AFTER_MS }: ProgressStatusProps) {
+export function ProgressStatus({ label, done, total, text: workText, onCancel, cancelLabel, cancelling = false, delayMs = SHOW_AFTER_MS }: ProgressStatusProps) {
+  const text = cancelling ? t('progress.cancelling') : workText;
   const [shown, setShown] = useState(delayMs <= 0);
   const [spoken, setSpoken] = useState('');
   const announcer = useRef(new ProgressAnnouncer());
@@ -51,9 +54,10 @@ export function ProgressStatus({ label, done, total, text, onCancel, cancelLabel
       <p class="hc-visually-hidden" role="status" aria-live="polite">
         {spoken}
       </p>
-      {onCancel && cancelLabel ? (
-        <button type="button" class="hc-progress__cancel" disabled={cancelling} onClick={onCancel}>
-          {cancelLabel}
+      {onCancel ? (
+        // aria-disabled, not disabled: a disabled button would drop keyboard focus to the page body.
+        <button type="button" class="hc-progress__cancel" aria-disabled={cancelling} onClick={() => cancelling || onCancel()}>
+          {cancelLabel ?? t('common.cancel')}
         </button>
       ) : null}
     </div>

@@ -25,7 +25,7 @@ import {
   highlightColoursSetting,
   type BackupReminderFrequency,
 } from '../../lib/settings/settings';
-import { useSetting } from './use-setting';
+import { useSetting } from '../../components/hooks/use-setting';
 
 /** Tags every new save starts with. */
 function DefaultTagsSection() {

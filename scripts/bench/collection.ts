@@ -159,7 +159,9 @@ export async function importOnce(ext: ExtensionBrowser, path: string, onStart?: 
   await page.getByLabel('Choose a collection file').setInputFiles(path);
   await page.getByTestId('import-preview').waitFor({ timeout: 120_000 });
   const previewClickMs = performance.now() - t0;
-  const newPages = Number(await page.locator('[data-count="new-pages"] strong').textContent());
+  // "10,000 new pages, saved…": the number leads the sentence, grouped or not.
+  const newPagesText = (await page.locator('[data-count="new-pages"]').textContent()) ?? '';
+  const newPages = Number((/^[\d,.\u00a0\u202f]+/.exec(newPagesText)?.[0] ?? '').replace(/\D/g, ''));
   const t1 = performance.now();
   await page.getByRole('button', { name: 'Add to my library' }).click();
   await page.waitForFunction(() => performance.getEntriesByName('hc-import-applied', 'measure').length > 0, undefined, { timeout: 120_000 });

@@ -129,7 +129,7 @@ it('keeps every clip, tag, note and highlight saved by the previous release thro
   expect(ext.extensionId).toBe(idBefore);
 
   library = await openLibrary(ext);
-  await library.getByText('3 clips').waitFor({ timeout: 20_000 });
+  await library.getByText('3 clips', { exact: true }).waitFor({ timeout: 20_000 });
   expect((await library.locator('.hc-row__title').allTextContents()).sort()).toEqual([JOURNAL_TITLE, CHARITY_TITLE, NHS_TITLE].sort());
   const after = await dumpLibrary(library);
   // Today's schema: Dexie stores version N as N × 10; every table any version declared.

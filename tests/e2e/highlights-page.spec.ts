@@ -114,7 +114,7 @@ describe('highlights on the page, the side panel and changed pages (issue 4)', (
       const inLibrary = library.locator('.hc-highlight[data-status="missing"]');
       await inLibrary.waitFor();
       expect(await inLibrary.textContent()).toContain('Not found on the page now');
-      expect(await library.getByRole('status').first().textContent()).toContain('1 not found on the page the last time it was shown');
+      await library.getByRole('status').filter({ hasText: '1 not found on the page the last time it was shown' }).waitFor();
       await screenshot(library, 'library-not-found');
       await library.close();
 

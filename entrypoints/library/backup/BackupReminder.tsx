@@ -1,7 +1,8 @@
 import './backup.css';
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { formatDate } from '../../../components/format-date';
 import { useObservable } from '../../../components/hooks/use-observable';
+import { useSetting } from '../../../components/hooks/use-setting';
 import { StatusMessage } from '../../../components/StatusMessage';
 import type { LibraryRepository } from '../../../lib/db/repository';
 import { BACKUP_REMINDER, isBackupDue } from '../../../lib/exchange/backup-reminder';
@@ -16,16 +17,6 @@ export interface BackupReminderProps {
   repo: LibraryRepository;
 }
 
-/** A stored setting, read once and followed as it changes (undefined until read). */
-function useSettingValue<T>(item: { getValue(): Promise<T>; watch(cb: (value: T) => void): () => void }): T | undefined {
-  const [value, setValue] = useState<T | undefined>();
-  useEffect(() => {
-    void item.getValue().then(setValue);
-    return item.watch((next) => setValue(next));
-  }, [item]);
-  return value;
-}
-
 /**
  * A quiet line in the library header when there is a fair amount to lose
  * (10 pages or more) and no backup for a month (or a week, as the user
@@ -35,8 +26,8 @@ function useSettingValue<T>(item: { getValue(): Promise<T>; watch(cb: (value: T)
 export function BackupReminder({ repo }: BackupReminderProps) {
   const facts = useObservable(() => repo.backup.observeClipAge(), []).value;
   const lastBackup = useLastBackup();
-  const snoozedUntil = useSettingValue(backupReminderSnoozedUntilSetting);
-  const frequency = useSettingValue<BackupReminderFrequency>(backupReminderFrequencySetting);
+  const snoozedUntil = useSetting(backupReminderSnoozedUntilSetting);
+  const frequency = useSetting<BackupReminderFrequency>(backupReminderFrequencySetting);
   const [status, setStatus] = useState<Status>();
 
   if (status) return <StatusMessage tone={status.tone}>{status.text}</StatusMessage>;

@@ -53,9 +53,8 @@ export function BackupSection({ repo }: BackupSectionProps) {
           label={t('backup.label')}
           done={progress?.done}
           total={progress?.total}
-          text={work.cancelling ? t('progress.cancelling') : progress ? t('backup.makingProgress', { done: nf(progress.done), total: nf(progress.total) }) : t('backup.making')}
+          text={progress ? t('backup.makingProgress', { done: nf(progress.done), total: nf(progress.total) }) : t('backup.making')}
           onCancel={work.cancel}
-          cancelLabel={t('common.cancel')}
           cancelling={work.cancelling}
         />
       ) : null}

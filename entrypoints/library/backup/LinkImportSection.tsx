@@ -149,16 +149,13 @@ export function LinkImportSection({ repo }: LinkImportSectionProps) {
           done={progress?.done}
           total={progress?.total}
           text={
-            work.cancelling
-              ? t('progress.cancelling')
-              : reading
-                ? t('import.links.reading', { file: reading })
-                : progress
-                  ? t('import.links.adding', { done: nf(progress.done), total: nf(progress.total) })
-                  : t('import.links.checking')
+            reading
+              ? t('import.links.reading', { file: reading })
+              : progress
+                ? t('import.links.adding', { done: nf(progress.done), total: nf(progress.total) })
+                : t('import.links.checking')
           }
           onCancel={work.cancel}
-          cancelLabel={t('common.cancel')}
           cancelling={work.cancelling}
         />
       ) : null}

@@ -110,16 +110,13 @@ export function RestoreSection({ repo }: RestoreSectionProps) {
           done={progress?.done}
           total={progress?.total}
           text={
-            work.cancelling
-              ? t('progress.cancelling')
-              : reading
-                ? t('restore.reading', { file: reading })
-                : progress
-                  ? t('restore.restoringProgress', { done: nf(progress.done), total: nf(progress.total) })
-                  : t('restore.restoring')
+            reading
+              ? t('restore.reading', { file: reading })
+              : progress
+                ? t('restore.restoringProgress', { done: nf(progress.done), total: nf(progress.total) })
+                : t('restore.restoring')
           }
           onCancel={work.cancel}
-          cancelLabel={t('common.cancel')}
           cancelling={work.cancelling}
         />
       ) : null}

@@ -141,7 +141,7 @@ export function ImportView({ repo }: ImportViewProps) {
         onChange={(e) => void choose(e.currentTarget.files?.[0])}
       />
       {state.step === 'reading' ? (
-        <ProgressStatus label={t('import.readingLabel')} text={t('import.reading', { from: state.from })} onCancel={cancelReading} cancelLabel={t('common.cancel')} />
+        <ProgressStatus label={t('import.readingLabel')} text={t('import.reading', { from: state.from })} onCancel={cancelReading} />
       ) : null}
       {state.step === 'choose' && state.cancelled ? <StatusMessage tone="info">{t('import.cancelled')}</StatusMessage> : null}
       {state.step === 'problem' ? (
@@ -165,14 +165,11 @@ export function ImportView({ repo }: ImportViewProps) {
               done={work.progress?.done}
               total={work.progress?.total}
               text={
-                work.cancelling
-                  ? t('progress.cancelling')
-                  : work.progress
-                    ? t('import.addingProgress', { done: nf(work.progress.done), total: nf(work.progress.total) })
-                    : t('import.adding')
+                work.progress
+                  ? t('import.addingProgress', { done: nf(work.progress.done), total: nf(work.progress.total) })
+                  : t('import.adding')
               }
               onCancel={work.cancel}
-              cancelLabel={t('common.cancel')}
               cancelling={work.cancelling}
             />
           ) : null}
