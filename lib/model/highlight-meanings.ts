@@ -1,3 +1,5 @@
+import { t } from '../i18n';
+
 /**
  * What a highlight can mean, with its words, icon and paint. Zod-free so the
  * small page-side scripts can show the same names and colours as the library.
@@ -9,41 +11,22 @@
 export const HIGHLIGHT_MEANINGS = ['question', 'important', 'disagree', 'this-is-me'] as const;
 export type HighlightMeaning = (typeof HIGHLIGHT_MEANINGS)[number];
 
-/** Where each meaning's name lives in locales/en-GB.yml. */
-export const HIGHLIGHT_MEANING_LABEL_KEYS = {
-  question: 'settings.meanings.question',
-  important: 'settings.meanings.important',
-  disagree: 'settings.meanings.disagree',
-  'this-is-me': 'settings.meanings.thisIsMe',
-} as const satisfies Record<HighlightMeaning, string>;
-
-/** The browser's own i18n API (every extension context has it, content scripts included), when there is one. */
-function messageOf(key: string): string | undefined {
-  const i18n: unknown = Reflect.get(Object(Reflect.get(globalThis, 'chrome')), 'i18n');
-  const getMessage: unknown = i18n ? Reflect.get(Object(i18n), 'getMessage') : undefined;
-  const message: unknown = typeof getMessage === 'function' ? Reflect.apply(getMessage, i18n, [key.replaceAll('.', '_')]) : undefined;
-  return typeof message === 'string' && message ? message : undefined;
-}
-
 /**
- * Plain-English names for the meanings, read from the catalogue each time
- * one is used. Getters rather than lib/i18n's `t`: lib/model may import no
- * other lib folder, the page-side scripts stay small, and nothing is read at
- * import time (the i18n API may not exist yet then). The key is shown only
- * if the catalogue lacks it, which the catalogue test forbids.
+ * Plain-English names for the meanings, read from the catalogue each time one
+ * is used, never at import time (the browser's i18n API may not exist yet).
  */
 export const HIGHLIGHT_MEANING_LABELS: Readonly<Record<HighlightMeaning, string>> = Object.freeze({
   get question() {
-    return messageOf(HIGHLIGHT_MEANING_LABEL_KEYS.question) ?? HIGHLIGHT_MEANING_LABEL_KEYS.question;
+    return t('settings.meanings.question');
   },
   get important() {
-    return messageOf(HIGHLIGHT_MEANING_LABEL_KEYS.important) ?? HIGHLIGHT_MEANING_LABEL_KEYS.important;
+    return t('settings.meanings.important');
   },
   get disagree() {
-    return messageOf(HIGHLIGHT_MEANING_LABEL_KEYS.disagree) ?? HIGHLIGHT_MEANING_LABEL_KEYS.disagree;
+    return t('settings.meanings.disagree');
   },
   get 'this-is-me'() {
-    return messageOf(HIGHLIGHT_MEANING_LABEL_KEYS['this-is-me']) ?? HIGHLIGHT_MEANING_LABEL_KEYS['this-is-me'];
+    return t('settings.meanings.thisIsMe');
   },
 });
 

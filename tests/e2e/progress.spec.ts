@@ -84,7 +84,7 @@ describe('progress and cancel for slow work (real Chromium)', () => {
     // The bar counts records (the sentence under it too); a screen reader hears a polite copy, not every step.
     expect(seen.max).toBe(PAGES + sampleLibrary().highlights.length + sampleLibrary().collections.length + sampleLibrary().siteRules.length);
     expect(seen.value).toBeLessThan(seen.max);
-    expect(seen.sentence).toMatch(/^Restoring your library: [\d,]+ of [\d,]+ records…$/);
+    expect(seen.sentence).toMatch(/^Restoring your library: [\d,]+ of [\d,]+ items…$/);
     expect(seen.live).toBe('polite');
     expect(seen.spoken).toMatch(/^Restoring your library/);
     await screenshot(library, 'progress-restore-cancelled', { fullPage: false });
