@@ -58,12 +58,7 @@ export const MAX_RULE_PACK_CHARS = 2_000_000;
  */
 export function readRulePackFile(text: string): Result<RulePack> {
   if (text.length > MAX_RULE_PACK_CHARS) return fail('invalid-input', t('classify.rulePackFile.tooLarge'));
-  const read = readJsonSafely(text, { maxChars: MAX_RULE_PACK_CHARS, maxDepth: 16 });
-  // The JSON reader's sentences name collection files, its first user. Until it returns codes, its
-  // English words are swapped for ours; in another language its sentence is shown as it is.
-  if (!read.ok) {
-    return fail('invalid-input', read.message.replace(/([Cc])ollection file/g, (_, c: string) =>
-      c === 'C' ? t('classify.rulePackFile.nameStart') : t('classify.rulePackFile.name')));
-  }
+  const read = readJsonSafely(text, { maxChars: MAX_RULE_PACK_CHARS, maxDepth: 16, kind: 'rule-pack' });
+  if (!read.ok) return fail('invalid-input', read.message);
   return parseRulePack(read.value);
 }

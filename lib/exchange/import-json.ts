@@ -14,6 +14,8 @@ export interface JsonLimits {
   maxChars: number;
   /** Deepest nesting of objects and arrays allowed. */
   maxDepth: number;
+  /** The kind of file the refusals name; a collection file unless said. */
+  kind?: 'collection' | 'rule-pack';
 }
 
 /**
@@ -100,17 +102,20 @@ const megabytes = (chars: number) => (chars / (1024 * 1024)).toFixed(chars < 10 
  */
 export function readJsonSafely(input: unknown, limits: JsonLimits): JsonRead {
   if (typeof input !== 'string') return { ok: false, message: t('exchange.json.notText') };
+  const rulePack = limits.kind === 'rule-pack';
   if (input.length > limits.maxChars) {
+    const sizes = { size: megabytes(input.length), limit: megabytes(limits.maxChars) };
     return {
       ok: false,
-      message: t('exchange.json.tooLarge', { size: megabytes(input.length), limit: megabytes(limits.maxChars) }),
+      message: rulePack ? t('exchange.json.rulePack.tooLarge', sizes) : t('exchange.json.tooLarge', sizes),
     };
   }
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   if (!/\S/.test(text)) return { ok: false, message: t('exchange.json.empty') };
   const structure = scanStructure(text, limits.maxDepth);
   if (structure === 'too-deep') {
-    return { ok: false, message: t('exchange.json.tooDeep', { depth: String(limits.maxDepth) }) };
+    const depth = { depth: String(limits.maxDepth) };
+    return { ok: false, message: rulePack ? t('exchange.json.rulePack.tooDeep', depth) : t('exchange.json.tooDeep', depth) };
   }
   if (structure === 'truncated') {
     return { ok: false, message: t('exchange.json.cutShort') };
@@ -128,7 +133,8 @@ export function readJsonSafely(input: unknown, limits: JsonLimits): JsonRead {
       : JSON.parse(text);
   } catch (error) {
     if (error instanceof SyntaxError) {
-      return { ok: false, message: `${t('exchange.json.notJson')}${syntaxErrorPlace(text, error)}` };
+      const notJson = rulePack ? t('exchange.json.rulePack.notJson') : t('exchange.json.notJson');
+      return { ok: false, message: `${notJson}${syntaxErrorPlace(text, error)}` };
     }
     return { ok: false, message: t('exchange.json.tooComplicated') };
   }
