@@ -1,18 +1,13 @@
 import { useRef, useState } from 'preact/hooks';
-
-/** How far the work has got, as its listener was last told. */
-export interface WorkProgress {
-  done: number;
-  total: number;
-}
+import type { Progress } from '../../lib/progress/progress';
 
 /** Slow work the UI started: whether it runs, how far it is, and a way to cancel it. */
 export interface CancellableWork {
   running: boolean;
   cancelling: boolean;
-  progress: WorkProgress | undefined;
+  progress: Progress | undefined;
   /** Runs `work` with a fresh AbortSignal and a progress listener; resolves with what it returned. */
-  run<T>(work: (signal: AbortSignal, onProgress: (progress: WorkProgress) => void) => Promise<T>): Promise<T>;
+  run<T>(work: (signal: AbortSignal, onProgress: (progress: Progress) => void) => Promise<T>): Promise<T>;
   cancel(): void;
 }
 
@@ -24,7 +19,7 @@ export interface CancellableWork {
 export function useCancellableWork(): CancellableWork {
   const [running, setRunning] = useState(false);
   const [cancelling, setCancelling] = useState(false);
-  const [progress, setProgress] = useState<WorkProgress | undefined>();
+  const [progress, setProgress] = useState<Progress | undefined>();
   const controller = useRef<AbortController | undefined>(undefined);
   return {
     running,

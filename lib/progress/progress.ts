@@ -24,11 +24,6 @@ export function percentDone({ done, total }: Progress): number {
   return Math.max(0, Math.min(100, Math.floor((done / total) * 100)));
 }
 
-/** Whether work that started at `startedAt` has gone on long enough to show its progress. */
-export function isSlow(startedAt: number, now: number): boolean {
-  return now - startedAt >= SHOW_AFTER_MS;
-}
-
 /**
  * Decides which progress updates are spoken: the first, each further tenth
  * of the way, one after five quiet seconds, and the last. Every batch may

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANNOUNCE_EVERY_MS, isCancelled, isSlow, percentDone, ProgressAnnouncer, SHOW_AFTER_MS, throwIfCancelled, WorkCancelled } from '../../../../lib/progress/progress';
+import { ANNOUNCE_EVERY_MS, isCancelled, percentDone, ProgressAnnouncer, throwIfCancelled, WorkCancelled } from '../../../../lib/progress/progress';
 
 describe('progress arithmetic', () => {
   it('gives whole per cent, clamped, and an empty job as finished', () => {
@@ -10,12 +10,6 @@ describe('progress arithmetic', () => {
     expect(percentDone({ done: 6_000, total: 5_000 })).toBe(100);
     expect(percentDone({ done: -3, total: 5_000 })).toBe(0);
     expect(percentDone({ done: 0, total: 0 })).toBe(100);
-  });
-
-  it('shows progress only for work that has taken half a second', () => {
-    expect(SHOW_AFTER_MS).toBe(500);
-    expect(isSlow(1_000, 1_499)).toBe(false);
-    expect(isSlow(1_000, 1_500)).toBe(true);
   });
 });
 
